@@ -1,0 +1,67 @@
+/** The Model interface: the indexed data plus the queries techniques use instead of re-implementing semantics. */
+import type { Location, Gap } from '../collect/snapshot.js';
+import type {
+  AccessRequest,
+  Assumptions,
+  Binding,
+  ConfigMapInfo,
+  Grant,
+  Ingress,
+  Namespace,
+  NetworkPolicy,
+  NodeInfo,
+  Ref,
+  Role,
+  SecretInfo,
+  Service,
+  ServiceAccount,
+  Workload,
+} from './types.js';
+
+/** How a workload is reachable from outside the cluster. */
+export interface Exposure {
+  readonly kind: 'LoadBalancer' | 'NodePort' | 'Ingress' | 'hostPort';
+  /** The Service, Ingress or workload that exposes it. */
+  readonly via: Ref;
+  readonly port?: number;
+}
+
+/** The analysed cluster. Arrays are sorted by ref. */
+export interface Model {
+  readonly workloads: readonly Workload[];
+  readonly serviceAccounts: readonly ServiceAccount[];
+  readonly roles: readonly Role[];
+  readonly bindings: readonly Binding[];
+  readonly grants: readonly Grant[];
+  readonly services: readonly Service[];
+  readonly ingresses: readonly Ingress[];
+  readonly networkPolicies: readonly NetworkPolicy[];
+  /** Nodes from the input; when there are none, one pseudo-node per pool (`workers`, `control-plane`). */
+  readonly nodes: readonly NodeInfo[];
+  readonly namespaces: readonly Namespace[];
+  readonly secrets: readonly SecretInfo[];
+  readonly configMaps: readonly ConfigMapInfo[];
+  readonly assumptions: Assumptions;
+  /** Gaps found while modelling (e.g. a binding to a role that does not exist). */
+  readonly gaps: readonly Gap[];
+
+  /** The input location of an object, when it came from a file. */
+  locationOf(ref: Ref): Location | undefined;
+  workload(ref: Ref): Workload | undefined;
+  serviceAccount(namespace: string, name: string): ServiceAccount | undefined;
+  namespace(name: string): Namespace | undefined;
+  role(ref: Ref): Role | undefined;
+
+  /** The groups an identity is in: explicit memberships plus the implicit ones (`system:authenticated`, ...). */
+  groupsOf(identity: Ref): readonly string[];
+  /** Every grant that applies to an identity, directly or through its groups. */
+  grantsOf(identity: Ref): readonly Grant[];
+  /** The first grant (in ref order) that allows the request for the identity, or undefined. */
+  can(identity: Ref, request: AccessRequest): Grant | undefined;
+  /** Every grant, to any subject, that allows the request. */
+  whoCan(request: AccessRequest): readonly Grant[];
+  /** How a workload is reachable from the internet. */
+  exposureOf(workload: Ref): readonly Exposure[];
+  /** The node pools a workload may run on (DaemonSets: every pool they tolerate). */
+  poolsOf(workload: Ref): readonly string[];
+}
