@@ -1,0 +1,114 @@
+/**
+ * Entry points per threat model: where each kind of attacker starts, with a prior. External attackers start at
+ * exposed endpoints, a compromised container at every container, stolen credentials at every identity whose
+ * credential can leave the cluster.
+ */
+import type { Model } from '../model/model.js';
+import type { AnalysisConfig, ExposureKind } from '../prioritize/config.js';
+import { costOfProbability } from '../techniques/likelihood.js';
+import type { NodeRef, ThreatModel } from '../techniques/types.js';
+
+/** One entry: a threat model, the node the attacker starts at, and the prior as an integer cost. */
+export interface Entry {
+  readonly threatModel: ThreatModel;
+  readonly node: NodeRef;
+  readonly priorCost: number;
+  /** Why this is an entry, for the report. */
+  readonly why: string;
+}
+
+/** The graph ref of an exposed endpoint: the Service or Ingress, or the workload's host port. */
+export function endpointRef(kind: ExposureKind, via: string, port: number | undefined): NodeRef {
+  return kind === 'hostPort' ? `hostPort:${via}:${port ?? 0}` : via;
+}
+
+/** Every entry of the enabled threat models, sorted by (threat model, node); one per node and threat model. */
+export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
+  const entries = new Map<string, Entry>();
+  const add = (entry: Entry) => {
+    const key = `${entry.threatModel}\u0000${entry.node}`;
+    const seen = entries.get(key);
+    if (seen === undefined || entry.priorCost < seen.priorCost) entries.set(key, entry);
+  };
+  const enabled = (tm: ThreatModel) => config.threatModels[tm].enabled;
+  for (const workload of model.workloads) {
+    const exposures = model.exposureOf(workload.ref);
+    if (enabled('external')) {
+      for (const exposure of exposures) {
+        add({
+          threatModel: 'external',
+          node: endpointRef(exposure.kind, exposure.via, exposure.port),
+          priorCost: costOfProbability(config.priors.external[exposure.kind]),
+          why: `${exposure.via} is reachable from the internet (${exposure.kind})`,
+        });
+      }
+    }
+    if (enabled('container')) {
+      const prior = exposures.length > 0 ? config.priors.container.exposed : config.priors.container.base;
+      for (const container of workload.containers) {
+        add({
+          threatModel: 'container',
+          node: `${workload.ref}#${container.name}`,
+          priorCost: costOfProbability(prior),
+          why:
+            exposures.length > 0
+              ? 'an exposed container may be compromised'
+              : 'any container may be compromised',
+        });
+      }
+    }
+  }
+  if (enabled('credentials')) for (const entry of credentialEntries(model, config)) add(entry);
+  return [...entries.values()].sort((a, b) =>
+    a.threatModel === b.threatModel
+      ? a.node < b.node
+        ? -1
+        : a.node > b.node
+          ? 1
+          : 0
+      : a.threatModel < b.threatModel
+        ? -1
+        : 1,
+  );
+}
+
+/** System identities are not credentials a person holds; built-in bindings name only those. */
+function isSystemName(name: string): boolean {
+  return name.startsWith('system:');
+}
+
+function credentialEntries(model: Model, config: AnalysisConfig): Entry[] {
+  const priors = config.priors.credentials;
+  const out: Entry[] = [];
+  for (const binding of model.bindings) {
+    if (binding.builtIn) continue;
+    for (const subject of binding.subjects) {
+      if (subject.kind === 'ServiceAccount' || isSystemName(subject.name)) continue;
+      const user = subject.kind === 'User';
+      out.push({
+        threatModel: 'credentials',
+        node: `${subject.kind}/${subject.name}`,
+        priorCost: costOfProbability(user ? priors.user : priors.group),
+        why: `${subject.kind} ${subject.name} holds a credential outside the cluster (${binding.ref})`,
+      });
+    }
+  }
+  for (const secret of model.secrets) {
+    if (secret.serviceAccountName === undefined) continue;
+    out.push({
+      threatModel: 'credentials',
+      node: `ServiceAccount/${secret.namespace}/${secret.serviceAccountName}`,
+      priorCost: costOfProbability(priors.legacyToken),
+      why: `${secret.ref} holds a long-lived token that can be copied out of the cluster`,
+    });
+  }
+  for (const ref of config.leakedCredentials) {
+    out.push({
+      threatModel: 'credentials',
+      node: ref,
+      priorCost: costOfProbability(priors.leaked),
+      why: `${ref} is declared leaked in chokepoint.yaml`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/**
+ * The attack graph in compact form: nodes indexed in sorted-ref order (so index order is ref order, which the
+ * tie-breaks rely on), edge arrays, and reverse adjacency in CSR form for the reverse Dijkstra.
+ */
+import { costOf } from '../techniques/likelihood.js';
+import type { Edge, TechniqueId, TechniqueMeta } from '../techniques/types.js';
+
+/** The graph the prioritizer walks. */
+export interface Graph {
+  /** Node refs, sorted. */
+  readonly nodes: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  /** The technique edges, in the same order as the arrays below. */
+  readonly edges: readonly Edge[];
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** Integer cost of each edge: round(1000 · −log2 p); 0 for structural edges. */
+  readonly cost: Int32Array;
+  /** In-edges of node v are `inEdges[inStart[v] .. inStart[v+1])`. */
+  readonly inStart: Int32Array;
+  readonly inEdges: Int32Array;
+}
+
+/** Builds the graph from technique edges; duplicate (technique, from, to) edges keep the cheapest. */
+export function buildGraph(
+  edges: readonly Edge[],
+  metaOf: (id: TechniqueId) => TechniqueMeta,
+  extraNodes: readonly string[] = [],
+): Graph {
+  const unique = dedupe(edges, metaOf);
+  const refs = new Set<string>(extraNodes);
+  for (const edge of unique) {
+    refs.add(edge.from);
+    refs.add(edge.to);
+  }
+  const nodes = [...refs].sort(compareRefs);
+  const index = new Map<string, number>();
+  nodes.forEach((ref, i) => index.set(ref, i));
+  const count = unique.length;
+  const from = new Int32Array(count);
+  const to = new Int32Array(count);
+  const cost = new Int32Array(count);
+  const inStart = new Int32Array(nodes.length + 1);
+  unique.forEach((edge, i) => {
+    from[i] = index.get(edge.from)!;
+    to[i] = index.get(edge.to)!;
+    cost[i] = edgeCost(edge, metaOf);
+    inStart[to[i]! + 1]!++;
+  });
+  for (let v = 0; v < nodes.length; v++) inStart[v + 1]! += inStart[v]!;
+  const fill = inStart.slice(0, nodes.length);
+  const inEdges = new Int32Array(count);
+  for (let i = 0; i < count; i++) inEdges[fill[to[i]!]!++] = i;
+  return { nodes, index, edges: unique, from, to, cost, inStart, inEdges };
+}
+
+/** The integer cost of one edge. An edge may be harder than its technique's class, never easier. */
+export function edgeCost(edge: Edge, metaOf: (id: TechniqueId) => TechniqueMeta): number {
+  if (edge.structural) return 0;
+  const base = costOf(metaOf(edge.technique).likelihood);
+  return edge.likelihood === undefined ? base : Math.max(base, costOf(edge.likelihood));
+}
+
+/** Plain code-unit order, so the same refs sort the same everywhere (no locale). */
+export function compareRefs(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Parallel edges of one technique merge: the cheapest likelihood, every piece of evidence and every fix. */
+function dedupe(edges: readonly Edge[], metaOf: (id: TechniqueId) => TechniqueMeta): Edge[] {
+  const merged = new Map<string, Edge>();
+  for (const edge of edges) {
+    const key = `${edge.technique}\u0000${edge.from}\u0000${edge.to}`;
+    const seen = merged.get(key);
+    if (seen === undefined) {
+      merged.set(key, edge);
+      continue;
+    }
+    const cheaper = edgeCost(edge, metaOf) < edgeCost(seen, metaOf) ? edge : seen;
+    merged.set(key, {
+      ...cheaper,
+      evidence: [...seen.evidence, ...edge.evidence],
+      fixes: [...seen.fixes, ...edge.fixes],
+    });
+  }
+  return [...merged.values()].sort(
+    (a, b) => compareRefs(a.from, b.from) || compareRefs(a.to, b.to) || compareRefs(a.technique, b.technique),
+  );
+}

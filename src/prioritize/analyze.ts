@@ -1,0 +1,33 @@
+/** The whole pure analysis: pipeline, plan and the one thing, and the facts. */
+import type { Snapshot, SnapshotObject } from '../collect/snapshot.js';
+import { findFacts } from '../techniques/facts.js';
+import { THREAT_MODELS } from '../techniques/types.js';
+import type { Analysis } from './analysis.js';
+import type { AnalysisConfig } from './config.js';
+import { runPipeline } from './pipeline.js';
+import { makePlan } from './plan.js';
+
+/** Analyses a snapshot under a config; `builtIn` holds the bootstrap RBAC of the Kubernetes version. */
+export function analyze(
+  snapshot: Snapshot,
+  config: AnalysisConfig,
+  builtIn: readonly SnapshotObject[] = [],
+): Analysis {
+  const context = { config, builtIn };
+  const run = runPipeline(snapshot, context);
+  const plan = makePlan(snapshot, run, context);
+  return {
+    snapshot,
+    config,
+    model: run.model,
+    edges: run.graph.edges,
+    facts: findFacts(run.model),
+    graph: run.graph,
+    risk: run.risk,
+    run,
+    plan: plan.items,
+    oneThing: plan.oneThing,
+    planStopped: plan.stopped,
+    enabledThreatModels: THREAT_MODELS.filter((tm) => config.threatModels[tm].enabled),
+  };
+}

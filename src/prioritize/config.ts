@@ -1,0 +1,68 @@
+/**
+ * What the analysis assumes about the threat: which threat models apply and how much, entry priors, jewel values,
+ * effort hours and the plan's limits. Defaults here; `chokepoint.yaml` overrides them.
+ */
+import type { ModelOptions } from '../model/build-model.js';
+import { DEFAULT_EFFORT_HOURS, type EffortClass } from '../techniques/remediations.js';
+import type { ThreatModel } from '../techniques/types.js';
+
+/** Kinds of internet exposure, each with its own prior. */
+export type ExposureKind = 'LoadBalancer' | 'NodePort' | 'Ingress' | 'hostPort';
+
+/** Every analysis setting, resolved. Probabilities are in (0, 1]; weights are percentages. */
+export interface AnalysisConfig {
+  readonly threatModels: Readonly<
+    Record<ThreatModel, { readonly enabled: boolean; readonly weight: number }>
+  >;
+  readonly priors: {
+    readonly external: Readonly<Record<ExposureKind, number>>;
+    /** Any container may be compromised; exposed ones more so. */
+    readonly container: { readonly base: number; readonly exposed: number };
+    readonly credentials: {
+      readonly user: number;
+      readonly group: number;
+      readonly legacyToken: number;
+      readonly leaked: number;
+    };
+  };
+  /** Identity refs whose credentials are known to have leaked. */
+  readonly leakedCredentials: readonly string[];
+  /** Jewel values: how much reaching each matters, as a probability-like weight. */
+  readonly jewels: { readonly clusterAdmin: number; readonly nodeRoot: number; readonly secrets: number };
+  readonly effortHours: Readonly<Record<EffortClass, number>>;
+  /** The one thing must take at most this many hours. */
+  readonly oneThingMaxHours: number;
+  /** Plan budget in hours; undefined means no budget (the plan stops at `maxPlanItems`). */
+  readonly budgetHours?: number;
+  readonly maxPlanItems: number;
+  readonly model: ModelOptions;
+}
+
+/** The defaults, stated in the README. */
+export const DEFAULT_CONFIG: AnalysisConfig = {
+  threatModels: {
+    external: { enabled: true, weight: 100 },
+    container: { enabled: true, weight: 100 },
+    credentials: { enabled: true, weight: 100 },
+  },
+  priors: {
+    external: { LoadBalancer: 1, Ingress: 1, NodePort: 0.6, hostPort: 0.3 },
+    container: { base: 0.1, exposed: 0.3 },
+    credentials: { user: 0.1, group: 0.05, legacyToken: 0.3, leaked: 1 },
+  },
+  leakedCredentials: [],
+  jewels: { clusterAdmin: 1, nodeRoot: 0.7, secrets: 0.5 },
+  effortHours: DEFAULT_EFFORT_HOURS,
+  oneThingMaxHours: 8,
+  maxPlanItems: 25,
+  model: {},
+};
+
+/** Returns the config with only the named threat models enabled (the `--threat-model` flag). */
+export function withThreatModels(config: AnalysisConfig, enabled: readonly ThreatModel[]): AnalysisConfig {
+  const threatModels = { ...config.threatModels };
+  for (const name of Object.keys(threatModels) as ThreatModel[]) {
+    threatModels[name] = { ...threatModels[name], enabled: enabled.includes(name) };
+  }
+  return { ...config, threatModels };
+}

@@ -1,0 +1,239 @@
+/**
+ * The plan: greedy, lazy and exact. Candidates are the fixes on the current best-path forest; each is scored by
+ * re-running the pipeline on the patched snapshot (ΔR = R(S) − R(S′)), in order of an upper bound per effort-hour,
+ * stopping once no remaining bound can beat the best exact ratio.
+ */
+import { applyPatches, type ObjectPatch } from '../collect/patch.js';
+import type { Snapshot } from '../collect/snapshot.js';
+import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
+import type { Fix } from '../techniques/types.js';
+import { bestPathEdges } from './paths.js';
+import { type PipelineContext, type PipelineRun, runPipeline } from './pipeline.js';
+
+/** One plan item: one fix, or two that only help together ("do both"). */
+export interface PlannedFix {
+  readonly fixes: readonly Fix[];
+  readonly effort: EffortClass;
+  readonly effortHours: number;
+  readonly riskBefore: number;
+  readonly riskAfter: number;
+  readonly pathsCut: number;
+  /** The pipeline run the fix was chosen on, and the run after it. */
+  readonly before: PipelineRun;
+  readonly after: PipelineRun;
+}
+
+/** A candidate fix with its upper bound: the weighted scores of the entries whose best path it touches. */
+interface Candidate {
+  readonly key: string;
+  readonly fixes: readonly Fix[];
+  readonly bound: number;
+  readonly minutes: number;
+}
+
+/** An exactly evaluated candidate. */
+interface Evaluated {
+  readonly candidate: Candidate;
+  readonly delta: number;
+  readonly after: PipelineRun;
+}
+
+/** What the planner produces. */
+export interface PlanResult {
+  readonly items: readonly PlannedFix[];
+  readonly oneThing: PlannedFix | null;
+  readonly stopped: 'no-risk' | 'budget' | 'max-items' | 'nothing-helps';
+}
+
+const PAIR_POOL = 20;
+
+/** Identity of a fix: remediation, target and the exact patch. */
+export function fixKey(fix: Fix): string {
+  return `${fix.remediation}|${fix.target}|${JSON.stringify(fix.ops)}`;
+}
+
+/** The effort of a set of fixes, in hours and as the largest class. */
+function effortOf(fixes: readonly Fix[], context: PipelineContext): { hours: number; effort: EffortClass } {
+  const classes = fixes.map((fix) => REMEDIATIONS[fix.remediation].effort);
+  const hours = classes.reduce((sum, c) => sum + context.config.effortHours[c], 0);
+  const order: EffortClass[] = ['minutes', 'hours', 'day', 'days'];
+  const effort = classes.reduce((a, b) => (order.indexOf(a) >= order.indexOf(b) ? a : b));
+  return { hours, effort };
+}
+
+/** Candidates on the best-path forest, each with its bound. */
+function candidatesOf(run: PipelineRun, context: PipelineContext): Candidate[] {
+  const byKey = new Map<string, { fix: Fix; bound: number }>();
+  for (const scored of run.risk.entries) {
+    if (scored.score === 0) continue;
+    const weighted = (scored.score * context.config.threatModels[scored.entry.threatModel].weight) / 100;
+    const seen = new Set<string>();
+    for (const e of bestPathEdges(run, scored)) {
+      for (const fix of run.graph.edges[e]!.fixes) {
+        const key = fixKey(fix);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const current = byKey.get(key) ?? { fix, bound: 0 };
+        byKey.set(key, { fix, bound: current.bound + weighted });
+      }
+    }
+  }
+  return [...byKey.entries()].map(([key, { fix, bound }]) => ({
+    key,
+    fixes: [fix],
+    bound: Math.ceil(bound),
+    minutes: Math.round(effortOf([fix], context).hours * 60),
+  }));
+}
+
+/** Order: ΔR per effort descending (integer cross-multiplication), ΔR, effort ascending, remediation, target. */
+function compareEvaluated(a: Evaluated, b: Evaluated): number {
+  const ratio = b.delta * a.candidate.minutes - a.delta * b.candidate.minutes;
+  if (ratio !== 0) return ratio;
+  if (a.delta !== b.delta) return b.delta - a.delta;
+  if (a.candidate.minutes !== b.candidate.minutes) return a.candidate.minutes - b.candidate.minutes;
+  return a.candidate.key < b.candidate.key ? -1 : a.candidate.key > b.candidate.key ? 1 : 0;
+}
+
+function patchesOf(fixes: readonly Fix[]): ObjectPatch[] {
+  return fixes.map((fix) => ({ target: fix.target, ops: fix.ops }));
+}
+
+/** Evaluates candidates lazily; `pick` decides which exact result is best. */
+function lazyBest(options: {
+  candidates: readonly Candidate[];
+  snapshot: Snapshot;
+  run: PipelineRun;
+  context: PipelineContext;
+  cache: Map<string, Evaluated>;
+  byRatio: boolean;
+}): Evaluated | undefined {
+  const { candidates, snapshot, run, context, cache, byRatio } = options;
+  const sorted = [...candidates].sort((a, b) =>
+    byRatio
+      ? b.bound * a.minutes - a.bound * b.minutes || (a.key < b.key ? -1 : 1)
+      : b.bound - a.bound || (a.key < b.key ? -1 : 1),
+  );
+  let best: Evaluated | undefined;
+  for (const candidate of sorted) {
+    if (best !== undefined) {
+      const cannotBeat = byRatio
+        ? candidate.bound * best.candidate.minutes < best.delta * candidate.minutes
+        : candidate.bound < best.delta;
+      if (cannotBeat) break;
+    }
+    const evaluated = evaluate(candidate, { snapshot, run, context, cache });
+    if (evaluated.delta <= 0) continue;
+    const better =
+      best === undefined ||
+      (byRatio
+        ? compareEvaluated(evaluated, best) < 0
+        : evaluated.delta > best.delta ||
+          (evaluated.delta === best.delta && compareEvaluated(evaluated, best) < 0));
+    if (better) best = evaluated;
+  }
+  return best;
+}
+
+function evaluate(
+  candidate: Candidate,
+  state: { snapshot: Snapshot; run: PipelineRun; context: PipelineContext; cache: Map<string, Evaluated> },
+): Evaluated {
+  const cached = state.cache.get(candidate.key);
+  if (cached !== undefined) return cached;
+  const after = runPipeline(applyPatches(state.snapshot, patchesOf(candidate.fixes)), state.context);
+  const evaluated = { candidate, delta: state.run.risk.total - after.risk.total, after };
+  state.cache.set(candidate.key, evaluated);
+  return evaluated;
+}
+
+/** Pairs among the top candidates, for parallel paths that no single fix cuts. */
+function bestPair(options: Parameters<typeof lazyBest>[0], budgetMinutes: number): Evaluated | undefined {
+  const top = [...options.candidates]
+    .sort((a, b) => b.bound - a.bound || (a.key < b.key ? -1 : 1))
+    .slice(0, PAIR_POOL);
+  const pairs: Candidate[] = [];
+  for (let i = 0; i < top.length; i++) {
+    for (let j = i + 1; j < top.length; j++) {
+      const a = top[i]!;
+      const b = top[j]!;
+      // Same-target pairs are skipped: their index-based patches were computed against the same object.
+      if (a.fixes[0]!.target === b.fixes[0]!.target || a.minutes + b.minutes > budgetMinutes) continue;
+      pairs.push({
+        key: `${a.key}&${b.key}`,
+        fixes: [a.fixes[0]!, b.fixes[0]!],
+        bound: a.bound + b.bound,
+        minutes: a.minutes + b.minutes,
+      });
+    }
+  }
+  return lazyBest({ ...options, candidates: pairs });
+}
+
+/** Number of (threat model, entry) pairs whose score drops. */
+function pathsCutBetween(before: PipelineRun, after: PipelineRun): number {
+  const afterScores = new Map(
+    after.risk.entries.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]),
+  );
+  return before.risk.entries.filter(
+    (s) => s.score > (afterScores.get(`${s.entry.threatModel}|${s.entry.node}`) ?? 0),
+  ).length;
+}
+
+function planned(evaluated: Evaluated, run: PipelineRun, context: PipelineContext): PlannedFix {
+  const { hours, effort } = effortOf(evaluated.candidate.fixes, context);
+  return {
+    fixes: evaluated.candidate.fixes,
+    effort,
+    effortHours: hours,
+    riskBefore: run.risk.total,
+    riskAfter: evaluated.after.risk.total,
+    pathsCut: pathsCutBetween(run, evaluated.after),
+    before: run,
+    after: evaluated.after,
+  };
+}
+
+/** Greedy plan within the budget, and the one thing. */
+export function makePlan(snapshot: Snapshot, first: PipelineRun, context: PipelineContext): PlanResult {
+  const { config } = context;
+  if (first.risk.total === 0) return { items: [], oneThing: null, stopped: 'no-risk' };
+  let current = snapshot;
+  let run = first;
+  let spentMinutes = 0;
+  const items: PlannedFix[] = [];
+  let oneThing: PlannedFix | null = null;
+  let stopped: PlanResult['stopped'] = 'max-items';
+  while (items.length < config.maxPlanItems) {
+    if (run.risk.total === 0) {
+      stopped = 'no-risk';
+      break;
+    }
+    const cache = new Map<string, Evaluated>();
+    const all = candidatesOf(run, context);
+    if (items.length === 0) {
+      const limit = Math.round(config.oneThingMaxHours * 60);
+      const within = all.filter((c) => c.minutes <= limit);
+      const best = lazyBest({ candidates: within, snapshot: current, run, context, cache, byRatio: false });
+      if (best !== undefined) oneThing = planned(best, run, context);
+    }
+    const budgetLeft =
+      config.budgetHours === undefined ? Number.POSITIVE_INFINITY : config.budgetHours * 60 - spentMinutes;
+    const affordable = all.filter((c) => c.minutes <= budgetLeft);
+    if (affordable.length === 0) {
+      stopped = all.length === 0 ? 'nothing-helps' : 'budget';
+      break;
+    }
+    const state = { candidates: affordable, snapshot: current, run, context, cache, byRatio: true };
+    const chosen = lazyBest(state) ?? bestPair(state, budgetLeft);
+    if (chosen === undefined) {
+      stopped = 'nothing-helps';
+      break;
+    }
+    items.push(planned(chosen, run, context));
+    spentMinutes += chosen.candidate.minutes;
+    current = applyPatches(current, patchesOf(chosen.candidate.fixes));
+    run = chosen.after;
+  }
+  return { items, oneThing, stopped };
+}
