@@ -35,7 +35,7 @@ export function buildGraph(
   }
   const nodes = [...refs].sort(compareRefs);
   const index = new Map<string, number>();
-  nodes.forEach((ref, i) => index.set(ref, i));
+  for (const [i, ref] of nodes.entries()) index.set(ref, i);
   const count = unique.length;
   const from = new Int32Array(count);
   const to = new Int32Array(count);

@@ -2,11 +2,12 @@
  * The JSON contract (`--format json`): versioned, stable names that other tools read. Every other format is
  * derived from a `Report`. Bump `SCHEMA_VERSION` on any incompatible change.
  */
-import type { Gap } from '../collect/snapshot.js';
+
 import type { PatchOp } from '../collect/patch.js';
+import type { Gap } from '../collect/snapshot.js';
+import type { FactId } from '../techniques/facts.js';
 import type { EffortClass, RemediationId } from '../techniques/remediations.js';
 import type { Evidence, NodeRef, TechniqueId, ThreatModel } from '../techniques/types.js';
-import type { FactId } from '../techniques/facts.js';
 
 /** The contract's version. */
 export const SCHEMA_VERSION = '1.0';
@@ -40,7 +41,11 @@ export interface FindingReport {
   readonly to: NodeRef;
   readonly likelihood: number;
   readonly evidence: readonly Evidence[];
-  readonly fixes: readonly { readonly remediation: RemediationId; readonly target: string; readonly patch: readonly PatchOp[] }[];
+  readonly fixes: readonly {
+    readonly remediation: RemediationId;
+    readonly target: string;
+    readonly patch: readonly PatchOp[];
+  }[];
   readonly onPath: boolean;
 }
 
@@ -75,7 +80,12 @@ export interface PlanItem {
   /** The most valuable path this fix breaks, as it was before the fix. */
   readonly breaks?: PathReport;
   /** The second half of a "do both" item. */
-  readonly also?: { readonly remediation: RemediationId; readonly target: string; readonly patch: readonly PatchOp[]; readonly kubectl: string };
+  readonly also?: {
+    readonly remediation: RemediationId;
+    readonly target: string;
+    readonly patch: readonly PatchOp[];
+    readonly kubectl: string;
+  };
 }
 
 /** Risk, total and per threat model (integers; 10^6 = one certain compromise). */
@@ -88,8 +98,16 @@ export interface RiskSummary {
 export interface Report {
   readonly schemaVersion: string;
   readonly tool: { readonly name: 'chokepoint'; readonly version: string };
-  readonly source: { readonly type: 'files' | 'cluster'; readonly paths?: readonly string[]; readonly server?: string };
-  readonly threatModels: readonly { readonly name: ThreatModel; readonly enabled: boolean; readonly weight: number }[];
+  readonly source: {
+    readonly type: 'files' | 'cluster';
+    readonly paths?: readonly string[];
+    readonly server?: string;
+  };
+  readonly threatModels: readonly {
+    readonly name: ThreatModel;
+    readonly enabled: boolean;
+    readonly weight: number;
+  }[];
   readonly assumptions: readonly string[];
   readonly risk: RiskSummary;
   readonly oneThing: PlanItem | null;
@@ -106,5 +124,7 @@ export interface Report {
     readonly graphNodes: number;
     readonly graphEdges: number;
     readonly entries: number;
+    /** Entries with a path to a jewel; `paths[]` lists the first 100 by score. */
+    readonly paths: number;
   };
 }

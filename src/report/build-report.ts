@@ -1,0 +1,182 @@
+/**
+ * Turns an analysis into the JSON contract. Pure: the same analysis gives the same report. Every other format
+ * is derived from the report this returns.
+ */
+import type { Analysis } from '../prioritize/analysis.js';
+import { bestPathEdges } from '../prioritize/paths.js';
+import type { PipelineRun } from '../prioritize/pipeline.js';
+import type { PlannedFix } from '../prioritize/plan.js';
+import type { EntryScore } from '../prioritize/risk.js';
+import { SCORE_ONE } from '../prioritize/score.js';
+import { REMEDIATIONS } from '../techniques/remediations.js';
+import { THREAT_MODELS, type ThreatModel } from '../techniques/types.js';
+import type { FactReport, FindingReport, PathReport, PlanItem, Report } from './contract.js';
+import { SCHEMA_VERSION } from './contract.js';
+import { kubectlCommand } from './kubectl-command.js';
+import { stepSentence } from './step-sentence.js';
+
+/** Paths listed in full; the rest are counted in `stats`. */
+export const MAX_REPORTED_PATHS = 100;
+
+/** Builds the report; `version` is injected so goldens stay byte-stable. */
+export function buildReport(analysis: Analysis, meta: { readonly version: string }): Report {
+  const { run, config } = analysis;
+  const scored = [...run.risk.entries].filter((s) => s.score > 0).sort(byScore);
+  const onPathEdges = new Set<number>();
+  for (const entry of scored) for (const e of bestPathEdges(run, entry)) onPathEdges.add(e);
+  const onPathRefs = refsOnPaths(run, onPathEdges);
+  const byThreatModel = {} as Record<ThreatModel, number>;
+  for (const tm of THREAT_MODELS) {
+    const weight = config.threatModels[tm].enabled ? config.threatModels[tm].weight : 0;
+    byThreatModel[tm] = Math.floor((run.risk.byThreatModel[tm] * weight) / 100);
+  }
+  const plan = analysis.plan.map((item) => planItem(item, analysis));
+  const source = analysis.snapshot.source;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'chokepoint', version: meta.version },
+    source:
+      source.type === 'files'
+        ? { type: 'files', paths: source.paths }
+        : { type: 'cluster', server: source.server },
+    threatModels: THREAT_MODELS.map((name) => ({ name, ...config.threatModels[name] })),
+    assumptions: assumptionsOf(analysis),
+    risk: { total: run.risk.total, byThreatModel },
+    oneThing: analysis.oneThing === null ? null : planItem(analysis.oneThing, analysis),
+    plan,
+    paths: scored.slice(0, MAX_REPORTED_PATHS).map((entry) => pathReport(run, entry)),
+    findings: findings(run, onPathEdges),
+    facts: analysis.facts
+      .map(
+        (fact): FactReport => ({
+          fact: fact.fact,
+          object: fact.container === undefined ? fact.object : `${fact.object}#${fact.container}`,
+          ...(fact.location === undefined ? {} : { location: fact.location }),
+          says: fact.says,
+          onPath: onPathRefs.has(fact.object),
+        }),
+      )
+      .sort((a, b) => Number(b.onPath) - Number(a.onPath)),
+    gaps: [...analysis.snapshot.gaps, ...analysis.model.gaps],
+    stats: {
+      objects: analysis.snapshot.objects.length,
+      kinds: analysis.snapshot.kindCounts,
+      workloads: analysis.model.workloads.length,
+      identities: run.graph.nodes.filter((ref) => /^(ServiceAccount|User|Group)\//.test(ref)).length,
+      graphNodes: run.graph.nodes.length,
+      graphEdges: run.graph.edges.length,
+      entries: run.entries.length,
+      paths: scored.length,
+    },
+  };
+}
+
+function byScore(a: EntryScore, b: EntryScore): number {
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.entry.threatModel !== b.entry.threatModel) return a.entry.threatModel < b.entry.threatModel ? -1 : 1;
+  return a.entry.node < b.entry.node ? -1 : a.entry.node > b.entry.node ? 1 : 0;
+}
+
+/** Object refs that lie on some best path: step endpoints (containers mapped to their workload) and evidence. */
+function refsOnPaths(run: PipelineRun, onPathEdges: ReadonlySet<number>): Set<string> {
+  const refs = new Set<string>();
+  for (const e of onPathEdges) {
+    const edge = run.graph.edges[e]!;
+    for (const ref of [edge.from, edge.to]) refs.add(ref.split('#')[0]!);
+    for (const evidence of edge.evidence) refs.add(evidence.ref);
+  }
+  return refs;
+}
+
+/** An entry's best route as a report path. */
+export function pathReport(run: PipelineRun, entry: EntryScore): PathReport {
+  const steps = bestPathEdges(run, entry).map((e) => {
+    const edge = run.graph.edges[e]!;
+    return {
+      technique: edge.technique,
+      from: edge.from,
+      to: edge.to,
+      says: stepSentence(edge),
+      evidence: edge.evidence,
+    };
+  });
+  return {
+    threatModel: entry.entry.threatModel,
+    entry: entry.entry.node,
+    jewel: entry.jewel ?? '',
+    likelihood: entry.score / SCORE_ONE,
+    score: entry.score,
+    steps,
+  };
+}
+
+function findings(run: PipelineRun, onPathEdges: ReadonlySet<number>): FindingReport[] {
+  const out: FindingReport[] = [];
+  run.graph.edges.forEach((edge, e) => {
+    if (edge.structural) return;
+    out.push({
+      technique: edge.technique,
+      from: edge.from,
+      to: edge.to,
+      likelihood: 2 ** (-run.graph.cost[e]! / 1000),
+      evidence: edge.evidence,
+      fixes: edge.fixes.map((fix) => ({ remediation: fix.remediation, target: fix.target, patch: fix.ops })),
+      onPath: onPathEdges.has(e),
+    });
+  });
+  return out;
+}
+
+/** The most valuable path the fix breaks, as it was before the fix. */
+function brokenPath(item: PlannedFix): PathReport | undefined {
+  const after = new Map(
+    item.after.risk.entries.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]),
+  );
+  const cut = item.before.risk.entries
+    .filter((s) => s.score > (after.get(`${s.entry.threatModel}|${s.entry.node}`) ?? 0))
+    .sort(byScore);
+  return cut[0] === undefined ? undefined : pathReport(item.before, cut[0]);
+}
+
+function planItem(item: PlannedFix, analysis: Analysis): PlanItem {
+  const [fix, second] = item.fixes;
+  if (fix === undefined) throw new Error('a plan item without a fix');
+  const location = analysis.model.locationOf(fix.target);
+  const breaks = brokenPath(item);
+  return {
+    remediation: fix.remediation,
+    title: REMEDIATIONS[fix.remediation].title,
+    target: fix.target,
+    ...(location === undefined ? {} : { location: `${location.file}:${location.line}` }),
+    effort: item.effort,
+    effortHours: item.effortHours,
+    riskBefore: item.riskBefore,
+    riskAfter: item.riskAfter,
+    pathsCut: item.pathsCut,
+    patch: fix.ops,
+    kubectl: kubectlCommand(fix),
+    mayBreak: REMEDIATIONS[fix.remediation].mayBreak,
+    chokepoint: false,
+    ...(breaks === undefined ? {} : { breaks }),
+    ...(second === undefined
+      ? {}
+      : {
+          also: {
+            remediation: second.remediation,
+            target: second.target,
+            patch: second.ops,
+            kubectl: kubectlCommand(second),
+          },
+        }),
+  };
+}
+
+function assumptionsOf(analysis: Analysis): string[] {
+  const a = analysis.model.assumptions;
+  return [
+    `Kubernetes ${a.kubeVersion} semantics and bootstrap RBAC.`,
+    `Namespaces without a pod-security.kubernetes.io/enforce label enforce "${a.defaultPsaLevel}" (the admission default).`,
+    a.networkPolicyEnforced ? 'The CNI enforces NetworkPolicy.' : 'The CNI does not enforce NetworkPolicy.',
+    'No admission policy beyond Pod Security Admission (Kyverno, Gatekeeper, ValidatingAdmissionPolicy) is assumed.',
+  ];
+}

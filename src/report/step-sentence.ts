@@ -1,0 +1,52 @@
+/** Attack steps as plain sentences: "Deployment/shop/web#app mounts the token of ServiceAccount/shop/web (...)". */
+import type { Edge, NodeRef, TechniqueId } from '../techniques/types.js';
+
+/** What each technique lets the source do to the target, as a verb phrase. */
+const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
+  'bind-role': 'can bind a powerful role to itself, becoming',
+  'cluster-admin-grant': 'is granted',
+  'control-plane-node-takeover': 'holds the control plane credentials of its nodes, giving',
+  'create-pod-as-service-account': 'can create pods, and so run as',
+  'create-privileged-pod': 'can create a privileged pod, gaining',
+  'escalate-role': 'can rewrite a role it is bound to, becoming',
+  'exposed-workload': 'sends internet traffic to',
+  'host-path-escape': 'mounts the node filesystem, gaining',
+  impersonate: 'can impersonate',
+  'kernel-module-load': 'can load kernel modules, gaining',
+  'member-of-group': 'is a member of',
+  'mounted-service-account-token': 'mounts the token of',
+  'node-colocated-identities': 'can take the tokens of pods on those nodes, including',
+  'privileged-container': 'runs privileged, gaining',
+  'read-secrets': 'can read Secrets, reaching',
+  'runtime-socket-mount': 'mounts the container runtime socket, gaining',
+};
+
+/** A node ref in words. */
+export function describeNode(ref: NodeRef): string {
+  const hash = ref.indexOf('#');
+  if (hash > 0) return `container ${ref.slice(hash + 1)} of ${ref.slice(0, hash)}`;
+  if (ref === 'jewel:cluster-admin') return 'cluster-admin';
+  if (ref.startsWith('jewel:node-root/')) return `root on the ${ref.slice('jewel:node-root/'.length)} nodes`;
+  if (ref.startsWith('jewel:secrets/'))
+    return `every Secret in namespace ${ref.slice('jewel:secrets/'.length)}`;
+  if (ref.startsWith('hub:create-pods/')) return `pod creation in ${scopeWords(ref, 'hub:create-pods/')}`;
+  if (ref.startsWith('hub:read-secrets/')) return `Secret reading in ${scopeWords(ref, 'hub:read-secrets/')}`;
+  if (ref.startsWith('hub:namespace-admin/'))
+    return `admin of namespace ${ref.slice('hub:namespace-admin/'.length)}`;
+  if (ref === 'hub:impersonate-users') return 'any user';
+  if (ref.startsWith('hostPort:')) return `a host port of ${ref.slice('hostPort:'.length)}`;
+  return ref;
+}
+
+function scopeWords(ref: string, prefix: string): string {
+  const scope = ref.slice(prefix.length);
+  return scope === '*' ? 'every namespace' : `namespace ${scope}`;
+}
+
+/** One step as a sentence, with its first evidence and its location. */
+export function stepSentence(edge: Edge): string {
+  const evidence = edge.evidence[0];
+  const because = evidence === undefined ? '' : ` (${evidence.says})`;
+  const where = evidence?.location === undefined ? '' : ` — ${evidence.location}`;
+  return `${describeNode(edge.from)} ${STEP_VERBS[edge.technique]} ${describeNode(edge.to)}${because}${where}`;
+}
