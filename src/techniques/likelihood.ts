@@ -29,7 +29,8 @@ export const LIKELIHOOD_CLASSES: readonly LikelihoodClass[] = [
 /** The integer cost of a probability: round(1000 · −log2 p). */
 export function costOfProbability(p: number): number {
   if (!(p > 0 && p <= 1)) throw new RangeError(`probability must be in (0, 1], got ${p}`);
-  return Math.round(-1000 * Math.log2(p));
+  // `|| 0` turns −0 (p = 1) into 0, so certain steps serialise and compare as plain zero.
+  return Math.round(-1000 * Math.log2(p)) || 0;
 }
 
 /** The integer cost of a likelihood class. */
