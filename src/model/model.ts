@@ -1,5 +1,5 @@
 /** The Model interface: the indexed data plus the queries techniques use instead of re-implementing semantics. */
-import type { Location, Gap } from '../collect/snapshot.js';
+import type { Gap, Location } from '../collect/snapshot.js';
 import type {
   AccessRequest,
   Assumptions,

@@ -83,7 +83,12 @@ export interface Container {
   readonly image: string;
   readonly securityContext: EffectiveSecurityContext;
   readonly volumeMounts: readonly VolumeMount[];
-  readonly ports: readonly { readonly containerPort: number; readonly hostPort?: number; readonly name?: string; readonly protocol: string }[];
+  readonly ports: readonly {
+    readonly containerPort: number;
+    readonly hostPort?: number;
+    readonly name?: string;
+    readonly protocol: string;
+  }[];
   /** Names of Secrets referenced from env (`secretKeyRef`) and envFrom. */
   readonly envSecretNames: readonly string[];
   /** Env literals whose name looks like a credential; values are never kept. */
@@ -122,7 +127,12 @@ export interface Workload {
   readonly hostUsers: boolean;
   readonly nodeName?: string;
   readonly nodeSelector: Readonly<Record<string, string>>;
-  readonly tolerations: readonly { readonly key?: string; readonly operator?: string; readonly value?: string; readonly effect?: string }[];
+  readonly tolerations: readonly {
+    readonly key?: string;
+    readonly operator?: string;
+    readonly value?: string;
+    readonly effect?: string;
+  }[];
   /** Required node affinity terms, each a list of `key op values` expressions. */
   readonly requiredNodeAffinity: readonly (readonly NodeSelectorRequirement[])[];
   readonly volumes: readonly Volume[];
@@ -219,7 +229,12 @@ export interface Service {
   readonly name: string;
   readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
   readonly selector: Readonly<Record<string, string>>;
-  readonly ports: readonly { readonly port: number; readonly targetPort?: number | string; readonly nodePort?: number; readonly name?: string }[];
+  readonly ports: readonly {
+    readonly port: number;
+    readonly targetPort?: number | string;
+    readonly nodePort?: number;
+    readonly name?: string;
+  }[];
   /** `spec.loadBalancerSourceRanges`: a LoadBalancer limited to these CIDRs is not internet-facing. */
   readonly sourceRanges: readonly string[];
   /** An internal load balancer (cloud annotations) is not internet-facing. */
@@ -232,7 +247,12 @@ export interface Ingress {
   readonly ref: Ref;
   readonly namespace: string;
   readonly name: string;
-  readonly backends: readonly { readonly host: string; readonly path: string; readonly service: string; readonly port?: number | string }[];
+  readonly backends: readonly {
+    readonly host: string;
+    readonly path: string;
+    readonly service: string;
+    readonly port?: number | string;
+  }[];
   readonly location?: Location;
 }
 
@@ -261,7 +281,11 @@ export interface NetworkPolicyRule {
     readonly namespaceSelector?: LabelSelector;
     readonly ipBlock?: { readonly cidr: string; readonly except: readonly string[] };
   }[];
-  readonly ports: readonly { readonly protocol: string; readonly port?: number | string; readonly endPort?: number }[];
+  readonly ports: readonly {
+    readonly protocol: string;
+    readonly port?: number | string;
+    readonly endPort?: number;
+  }[];
 }
 
 /** A Node, or a pool of nodes when offline. */

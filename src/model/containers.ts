@@ -1,0 +1,101 @@
+/** Containers of a pod spec (regular, init and ephemeral), with merged securityContext and env references. */
+import { arr, bool, num, type Obj, obj, str, stringMap, uniqueSorted } from './read.js';
+import { effectiveSecurityContext } from './security-context.js';
+import type { Container, VolumeMount } from './types.js';
+
+const LISTS = [
+  ['containers', 'container'],
+  ['initContainers', 'init'],
+  ['ephemeralContainers', 'ephemeral'],
+] as const;
+
+// Names that hold a credential when set to a literal; `_FILE`/`_PATH` names point at one instead.
+const CREDENTIAL_NAME =
+  /PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)PWD($|_)/;
+const POINTER_NAME = /_(FILE|PATH)$/;
+
+/** True when an env var name looks like it holds a credential. */
+export function isCredentialLikeName(name: string): boolean {
+  const normal = name.toUpperCase().replace(/[-.]/g, '_');
+  return CREDENTIAL_NAME.test(normal) && !POINTER_NAME.test(normal);
+}
+
+function envSecretNames(container: Obj): string[] {
+  const names: string[] = [];
+  for (const env of arr(container.env)) {
+    const name = str(obj(obj(obj(env).valueFrom).secretKeyRef).name);
+    if (name !== undefined) names.push(name);
+  }
+  for (const from of arr(container.envFrom)) {
+    const name = str(obj(obj(from).secretRef).name);
+    if (name !== undefined) names.push(name);
+  }
+  return uniqueSorted(names);
+}
+
+function credentialLikeEnvNames(container: Obj): string[] {
+  const names: string[] = [];
+  for (const env of arr(container.env)) {
+    const name = str(obj(env).name);
+    const value = str(obj(env).value);
+    if (name !== undefined && value !== undefined && value !== '' && isCredentialLikeName(name))
+      names.push(name);
+  }
+  return uniqueSorted(names);
+}
+
+function volumeMounts(container: Obj): VolumeMount[] {
+  return arr(container.volumeMounts).map((raw) => ({
+    volume: str(obj(raw).name) ?? '',
+    mountPath: str(obj(raw).mountPath) ?? '',
+    readOnly: bool(obj(raw).readOnly) === true,
+  }));
+}
+
+function ports(container: Obj): Container['ports'] {
+  return arr(container.ports).map((raw) => {
+    const port = obj(raw);
+    const hostPort = num(port.hostPort);
+    const name = str(port.name);
+    return {
+      containerPort: num(port.containerPort) ?? 0,
+      ...(hostPort !== undefined && hostPort > 0 ? { hostPort } : {}),
+      ...(name !== undefined ? { name } : {}),
+      protocol: str(port.protocol) ?? 'TCP',
+    };
+  });
+}
+
+/** Every container of a pod spec; `annotations` are the pod (template) annotations. */
+export function containersOf(spec: Obj, annotations: Readonly<Record<string, string>>): Container[] {
+  const podContext = obj(spec.securityContext);
+  const out: Container[] = [];
+  for (const [field, role] of LISTS) {
+    arr(spec[field]).forEach((raw, index) => {
+      const container = obj(raw);
+      const name = str(container.name) ?? '';
+      const limits = stringMap(obj(container.resources).limits);
+      const rawLimits = obj(obj(container.resources).limits);
+      out.push({
+        name,
+        role,
+        index,
+        image: str(container.image) ?? '',
+        securityContext: effectiveSecurityContext({
+          pod: podContext,
+          container: obj(container.securityContext),
+          containerName: name,
+          annotations,
+        }),
+        volumeMounts: volumeMounts(container),
+        ports: ports(container),
+        envSecretNames: envSecretNames(container),
+        credentialLikeEnvNames: credentialLikeEnvNames(container),
+        hasResourceLimits:
+          (limits.cpu !== undefined || rawLimits.cpu !== undefined) &&
+          (limits.memory !== undefined || rawLimits.memory !== undefined),
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * Namespaces with their Pod Security Admission enforce level, and ServiceAccounts including the implicit
+ * `default` of every namespace and any SA a workload names that the input lacks.
+ */
+import type { SnapshotObject } from '../collect/snapshot.js';
+import { namespaceOf } from './owners.js';
+import { bool, stringMap } from './read.js';
+import type { Namespace, PsaLevel, ServiceAccount } from './types.js';
+
+const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+const LEVELS: ReadonlySet<string> = new Set(['privileged', 'baseline', 'restricted']);
+
+/** Kinds that live outside namespaces; the model never infers a namespace from them. */
+export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'APIService',
+  'CSIDriver',
+  'CSINode',
+  'CertificateSigningRequest',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'IngressClass',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PodSecurityPolicy',
+  'PriorityClass',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
+]);
+
+/**
+ * The enforce level of a declared namespace. An unparsable label makes PSA fall back to `restricted`
+ * (pod-security-admission `api.PolicyToEvaluate` defaults invalid levels to restricted).
+ */
+function psaOf(
+  labels: Readonly<Record<string, string>>,
+  defaultLevel: Exclude<PsaLevel, 'unknown'>,
+): PsaLevel {
+  const value = labels[ENFORCE_LABEL];
+  if (value === undefined) return defaultLevel;
+  return LEVELS.has(value) ? (value as PsaLevel) : 'restricted';
+}
+
+/** Every namespace declared or used by an object; undeclared ones have an `unknown` level. */
+export function buildNamespaces(
+  objects: readonly SnapshotObject[],
+  defaultLevel: Exclude<PsaLevel, 'unknown'>,
+): Namespace[] {
+  const byName = new Map<string, Namespace>();
+  for (const so of objects) {
+    if (so.kind !== 'Namespace') continue;
+    const labels = stringMap(so.object.metadata?.labels);
+    byName.set(so.name, {
+      ref: so.ref,
+      name: so.name,
+      labels,
+      psaEnforce: psaOf(labels, defaultLevel),
+      declared: true,
+      ...(so.location !== undefined ? { location: so.location } : {}),
+    });
+  }
+  for (const so of objects) {
+    if (CLUSTER_SCOPED_KINDS.has(so.kind)) continue;
+    const name = namespaceOf(so);
+    if (!byName.has(name))
+      byName.set(name, {
+        ref: `Namespace/${name}`,
+        name,
+        labels: {},
+        psaEnforce: 'unknown',
+        declared: false,
+      });
+  }
+  return [...byName.values()];
+}
+
+/** Explicit ServiceAccounts, plus implicit `default` ones and those workloads name (`namespace/name`). */
+export function buildServiceAccounts(
+  objects: readonly SnapshotObject[],
+  namespaces: readonly Namespace[],
+  named: ReadonlySet<string>,
+): ServiceAccount[] {
+  const byKey = new Map<string, ServiceAccount>();
+  for (const so of objects) {
+    if (so.kind !== 'ServiceAccount') continue;
+    const namespace = namespaceOf(so);
+    const automount = bool(so.object.automountServiceAccountToken);
+    byKey.set(`${namespace}/${so.name}`, {
+      ref: `ServiceAccount/${namespace}/${so.name}`,
+      namespace,
+      name: so.name,
+      ...(automount !== undefined ? { automountServiceAccountToken: automount } : {}),
+      implicit: false,
+      ...(so.location !== undefined ? { location: so.location } : {}),
+    });
+  }
+  const implicit = [...namespaces.map((ns) => `${ns.name}/default`), ...named];
+  for (const key of implicit) {
+    if (byKey.has(key)) continue;
+    const [namespace = '', name = ''] = key.split('/');
+    byKey.set(key, { ref: `ServiceAccount/${namespace}/${name}`, namespace, name, implicit: true });
+  }
+  return [...byKey.values()];
+}

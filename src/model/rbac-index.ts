@@ -1,0 +1,104 @@
+/**
+ * RBAC queries over resolved grants: group membership, grants per identity, `can` and `whoCan`.
+ * Grants are indexed by subject once, so a query costs the identity's grants, not all grants.
+ */
+
+import { ruleAllows } from './rbac-match.js';
+import { compareStrings } from './read.js';
+import type { AccessRequest, Grant, PolicyRule, Ref } from './types.js';
+
+/** The group that bypasses RBAC: the API server allows its members before any authorizer runs. */
+export const MASTERS_GROUP = 'system:masters';
+
+const ALL: PolicyRule = {
+  verbs: ['*'],
+  apiGroups: ['*'],
+  resources: ['*'],
+  resourceNames: [],
+  nonResourceURLs: ['*'],
+};
+
+/** Grant order: binding, subject, rule; the "first grant" of `can` follows it. */
+export function compareGrants(a: Grant, b: Grant): number {
+  return (
+    compareStrings(a.binding, b.binding) ||
+    a.subjectIndex - b.subjectIndex ||
+    a.ruleIndex - b.ruleIndex ||
+    compareStrings(a.subject, b.subject) ||
+    compareStrings(a.scope, b.scope)
+  );
+}
+
+/** The groups every authenticated identity of this ref carries (what its credential asserts). */
+export function implicitGroups(identity: Ref): string[] {
+  if (identity.startsWith('ServiceAccount/')) {
+    const namespace = identity.split('/')[1] ?? '';
+    return ['system:authenticated', 'system:serviceaccounts', `system:serviceaccounts:${namespace}`];
+  }
+  if (identity === 'User/system:anonymous') return ['system:unauthenticated'];
+  if (identity.startsWith('User/system:node:')) return ['system:authenticated', 'system:nodes'];
+  if (identity.startsWith('User/')) return ['system:authenticated'];
+  return [];
+}
+
+/** True when a grant's scope covers the request: `*` everywhere, a namespace only inside it. */
+export function scopeCovers(scope: string, namespace: string | undefined): boolean {
+  return scope === '*' || (namespace !== undefined && scope === namespace);
+}
+
+/** The RBAC query functions of a model. */
+export interface RbacIndex {
+  groupsOf(identity: Ref): readonly string[];
+  grantsOf(identity: Ref): readonly Grant[];
+  can(identity: Ref, request: AccessRequest): Grant | undefined;
+  whoCan(request: AccessRequest): readonly Grant[];
+}
+
+/** Indexes sorted grants by subject and answers RBAC queries; memoises per identity. */
+export function rbacIndex(grants: readonly Grant[]): RbacIndex {
+  const bySubject = new Map<Ref, Grant[]>();
+  for (const grant of grants) {
+    const list = bySubject.get(grant.subject);
+    if (list === undefined) bySubject.set(grant.subject, [grant]);
+    else list.push(grant);
+  }
+  const memo = new Map<Ref, readonly Grant[]>();
+  const groupsOf = (identity: Ref): readonly string[] => implicitGroups(identity);
+  const grantsOf = (identity: Ref): readonly Grant[] => {
+    const cached = memo.get(identity);
+    if (cached !== undefined) return cached;
+    const direct = bySubject.get(identity) ?? [];
+    const viaGroups = groupsOf(identity).flatMap((group) => bySubject.get(`Group/${group}`) ?? []);
+    const all = viaGroups.length === 0 ? direct : [...direct, ...viaGroups].sort(compareGrants);
+    memo.set(identity, all);
+    return all;
+  };
+  const isMaster = (identity: Ref): boolean =>
+    identity === `Group/${MASTERS_GROUP}` || groupsOf(identity).includes(MASTERS_GROUP);
+  return {
+    groupsOf,
+    grantsOf,
+    can(identity, request) {
+      if (isMaster(identity)) {
+        const binding = `Group/${MASTERS_GROUP}`;
+        return {
+          subject: identity,
+          scope: '*',
+          rule: ALL,
+          ruleIndex: 0,
+          binding,
+          role: binding,
+          subjectIndex: 0,
+        };
+      }
+      return grantsOf(identity).find(
+        (grant) => scopeCovers(grant.scope, request.namespace) && ruleAllows(grant.rule, request),
+      );
+    },
+    whoCan(request) {
+      return grants.filter(
+        (grant) => scopeCovers(grant.scope, request.namespace) && ruleAllows(grant.rule, request),
+      );
+    },
+  };
+}

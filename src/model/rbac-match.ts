@@ -1,0 +1,69 @@
+/**
+ * RBAC rule matching, exactly as the API server's RBAC authorizer does it. Ported from upstream
+ * `plugin/pkg/auth/authorizer/rbac/rbac.go` (`RuleAllows`) and `pkg/apis/rbac/v1/evaluation_helpers.go`
+ * (`VerbMatches`, `APIGroupMatches`, `ResourceMatches`, `ResourceNameMatches`, `NonResourceURLMatches`).
+ */
+import type { AccessRequest, PolicyRule } from './types.js';
+
+/** `VerbMatches`: `*` or the exact verb. No verb implies another (`get` does not imply `list`). */
+function verbMatches(rule: PolicyRule, verb: string): boolean {
+  return rule.verbs.some((ruleVerb) => ruleVerb === '*' || ruleVerb === verb);
+}
+
+/** `APIGroupMatches`: `*` or the exact group (`''` is the core group). */
+function apiGroupMatches(rule: PolicyRule, group: string): boolean {
+  return rule.apiGroups.some((ruleGroup) => ruleGroup === '*' || ruleGroup === group);
+}
+
+/**
+ * `ResourceMatches`: `*` covers every resource and subresource; `resource/sub` must match exactly; `*\/sub`
+ * covers that subresource of any resource. `pods/*` is no wildcard: it equals only a subresource named `*`,
+ * and `pods` does not cover `pods/exec`.
+ */
+function resourceMatches(rule: PolicyRule, combined: string, subresource: string | undefined): boolean {
+  for (const ruleResource of rule.resources) {
+    if (ruleResource === '*' || ruleResource === combined) return true;
+    if (subresource === undefined || subresource === '') continue;
+    if (ruleResource.length === subresource.length + 2 && ruleResource === `*/${subresource}`) return true;
+  }
+  return false;
+}
+
+/**
+ * `ResourceNameMatches`, plus what request attributes imply: `create` and `deletecollection` never carry a
+ * name, and `list`/`watch` carry one only with a `metadata.name` field selector (`request.name` set).
+ */
+function resourceNameMatches(rule: PolicyRule, request: AccessRequest): boolean {
+  if (rule.resourceNames.length === 0) return true;
+  if (request.verb === 'create' || request.verb === 'deletecollection') return false;
+  if (request.name === undefined || request.name === '') return false;
+  return rule.resourceNames.includes(request.name);
+}
+
+/** True when the rule allows the resource request (verb, group, resource/subresource, name). */
+export function ruleAllows(rule: PolicyRule, request: AccessRequest): boolean {
+  const combined =
+    request.subresource !== undefined && request.subresource !== ''
+      ? `${request.resource}/${request.subresource}`
+      : request.resource;
+  return (
+    verbMatches(rule, request.verb) &&
+    apiGroupMatches(rule, request.apiGroup) &&
+    resourceMatches(rule, combined, request.subresource) &&
+    resourceNameMatches(rule, request)
+  );
+}
+
+/**
+ * True when the rule allows a non-resource request (`NonResourceURLMatches`): `*`, the exact path, or a
+ * prefix when the rule URL ends in `*`. Only ClusterRoleBindings give these effect; callers check the scope.
+ */
+export function ruleAllowsNonResource(rule: PolicyRule, verb: string, url: string): boolean {
+  if (!verbMatches(rule, verb)) return false;
+  return rule.nonResourceURLs.some(
+    (ruleUrl) =>
+      ruleUrl === '*' ||
+      ruleUrl === url ||
+      (ruleUrl.endsWith('*') && url.startsWith(ruleUrl.replace(/\*+$/, ''))),
+  );
+}
