@@ -235,6 +235,11 @@ export interface Service {
     readonly nodePort?: number;
     readonly name?: string;
   }[];
+  /**
+   * `spec` fields present that only an external Service may carry (`externalTrafficPolicy`,
+   * `healthCheckNodePort`, `allocateLoadBalancerNodePorts`, `loadBalancerClass`): a patch to ClusterIP removes them.
+   */
+  readonly externalOnlyFields?: readonly string[];
   /** `spec.loadBalancerSourceRanges`: a LoadBalancer limited to these CIDRs is not internet-facing. */
   readonly sourceRanges: readonly string[];
   /** An internal load balancer (cloud annotations) is not internet-facing. */
@@ -252,6 +257,9 @@ export interface Ingress {
     readonly path: string;
     readonly service: string;
     readonly port?: number | string;
+    /** Index in `spec.rules` and in that rule's `http.paths`, for patches that remove the route; absent for the default backend. */
+    readonly ruleIndex?: number;
+    readonly pathIndex?: number;
   }[];
   readonly location?: Location;
 }
