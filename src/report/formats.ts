@@ -1,0 +1,30 @@
+/** The report formats: the one place a new format (sarif, html, markdown, dot) is added. */
+import type { Report } from './contract.js';
+import { renderJson } from './json.js';
+import { renderTerminal } from './terminal.js';
+
+/** Every output format `--format` accepts. */
+export type ReportFormat = 'json' | 'terminal';
+
+/** How the output will be shown: colour only for a terminal that wants it, and its width in columns. */
+export interface ReporterContext {
+  readonly color: boolean;
+  readonly width: number;
+}
+
+/** A reporter: pure, returns the whole output. */
+export type Reporter = (report: Report, context: ReporterContext) => string;
+
+/** The reporter of each format. */
+export const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = {
+  json: (report) => renderJson(report),
+  terminal: renderTerminal,
+};
+
+/** Every format, sorted, for `--help` and validation. */
+export const REPORT_FORMATS = (Object.keys(REPORTERS) as ReportFormat[]).sort();
+
+/** Narrows a user-supplied name to a format. */
+export function isReportFormat(name: string): name is ReportFormat {
+  return Object.hasOwn(REPORTERS, name);
+}

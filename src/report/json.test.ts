@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Report } from './contract.js';
+import { renderJson } from './json.js';
+import { sampleReport } from './terminal-fixture.js';
+
+/** The same value with every object's keys in reverse order, as a builder with another habit would make it. */
+function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversedKeys(v)]),
+  );
+}
+
+const CONTRACT_ORDER = [
+  'schemaVersion',
+  'tool',
+  'source',
+  'threatModels',
+  'assumptions',
+  'risk',
+  'oneThing',
+  'plan',
+  'paths',
+  'findings',
+  'facts',
+  'gaps',
+  'stats',
+];
+
+test('json is 2-space indented, ends with one newline, and reads back to the same report', () => {
+  const report = sampleReport();
+  const text = renderJson(report);
+  assert.ok(text.endsWith('}\n') && !text.endsWith('\n\n'));
+  assert.match(text, /^\{\n {2}"schemaVersion": "1\.0",\n/);
+  assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(report)));
+});
+
+test('keys come out in contract order whatever order the report was built in', () => {
+  const report = sampleReport();
+  const shuffled = reversedKeys(report) as Report;
+  assert.notDeepEqual(Object.keys(shuffled), CONTRACT_ORDER);
+  const text = renderJson(shuffled);
+  assert.equal(text, renderJson(report));
+  assert.deepEqual(Object.keys(JSON.parse(text)), CONTRACT_ORDER);
+  const step = JSON.parse(text).oneThing.breaks.steps[0];
+  assert.deepEqual(Object.keys(step), ['technique', 'from', 'to', 'says', 'evidence']);
+  assert.deepEqual(Object.keys(step.evidence[0]), ['ref', 'path', 'location', 'says']);
+});
+
+test('free-form maps are sorted, and keys the contract does not know yet are kept, after the known ones', () => {
+  const report = { ...sampleReport(), extra: { b: 1, a: 2 } } as Report;
+  const parsed = JSON.parse(renderJson(report));
+  assert.deepEqual(Object.keys(parsed.stats.kinds), ['ClusterRoleBinding', 'Deployment', 'Service']);
+  assert.deepEqual(Object.keys(parsed).slice(-2), ['stats', 'extra']);
+  assert.deepEqual(parsed.extra, { b: 1, a: 2 });
+});
+
+test('absent optional fields and a null oneThing are written as the contract says', () => {
+  const parsed = JSON.parse(renderJson(sampleReport({ oneThing: null })));
+  assert.equal(parsed.oneThing, null);
+  assert.equal('location' in parsed.plan[2], false);
+});

@@ -1,0 +1,125 @@
+/**
+ * `--format json`: the report as stable JSON. Keys come out in the contract's order whatever order the builder
+ * used, free-form maps are sorted, and the text ends with a newline, so equal reports are equal bytes.
+ */
+import type { Gap } from '../collect/snapshot.js';
+import type { Evidence } from '../techniques/types.js';
+import type { FactReport, FindingReport, PathReport, PathStep, PlanItem, Report } from './contract.js';
+
+/** How to order one value: as is, a map with sorted keys, a list of shaped items, or an object in key order. */
+type Shape = 'leaf' | 'map' | { readonly list: Shape } | { readonly keys: Readonly<Record<string, Shape>> };
+
+/** Every key of T, in contract order; the compiler rejects a missing key when the contract grows. */
+type KeysOf<T> = { readonly [K in keyof Required<T>]: Shape };
+
+const keys = <T>(shape: KeysOf<T>): Shape => ({ keys: shape });
+const list = (shape: Shape): Shape => ({ list: shape });
+
+/** JSON Patch ops read `op`, `path`, `value`, as RFC 6902 writes them; the value itself is user content. */
+const PATCH = list({ keys: { op: 'leaf', path: 'leaf', value: 'leaf' } });
+const EVIDENCE = keys<Evidence>({ ref: 'leaf', path: 'leaf', location: 'leaf', says: 'leaf' });
+const STEP = keys<PathStep>({
+  technique: 'leaf',
+  from: 'leaf',
+  to: 'leaf',
+  says: 'leaf',
+  evidence: list(EVIDENCE),
+});
+const PATH = keys<PathReport>({
+  threatModel: 'leaf',
+  entry: 'leaf',
+  jewel: 'leaf',
+  likelihood: 'leaf',
+  score: 'leaf',
+  steps: list(STEP),
+});
+const FIX = keys<FindingReport['fixes'][number]>({ remediation: 'leaf', target: 'leaf', patch: PATCH });
+const PLAN_ITEM = keys<PlanItem>({
+  remediation: 'leaf',
+  title: 'leaf',
+  target: 'leaf',
+  location: 'leaf',
+  effort: 'leaf',
+  effortHours: 'leaf',
+  riskBefore: 'leaf',
+  riskAfter: 'leaf',
+  pathsCut: 'leaf',
+  patch: PATCH,
+  kubectl: 'leaf',
+  mayBreak: 'leaf',
+  chokepoint: 'leaf',
+  breaks: PATH,
+  also: keys<NonNullable<PlanItem['also']>>({
+    remediation: 'leaf',
+    target: 'leaf',
+    patch: PATCH,
+    kubectl: 'leaf',
+  }),
+});
+
+const REPORT = keys<Report>({
+  schemaVersion: 'leaf',
+  tool: keys<Report['tool']>({ name: 'leaf', version: 'leaf' }),
+  source: keys<Report['source']>({ type: 'leaf', paths: 'leaf', server: 'leaf' }),
+  threatModels: list(keys<Report['threatModels'][number]>({ name: 'leaf', enabled: 'leaf', weight: 'leaf' })),
+  assumptions: 'leaf',
+  risk: keys<Report['risk']>({
+    total: 'leaf',
+    byThreatModel: keys<Report['risk']['byThreatModel']>({
+      external: 'leaf',
+      container: 'leaf',
+      credentials: 'leaf',
+    }),
+  }),
+  oneThing: PLAN_ITEM,
+  plan: list(PLAN_ITEM),
+  paths: list(PATH),
+  findings: list(
+    keys<FindingReport>({
+      technique: 'leaf',
+      from: 'leaf',
+      to: 'leaf',
+      likelihood: 'leaf',
+      evidence: list(EVIDENCE),
+      fixes: list(FIX),
+      onPath: 'leaf',
+    }),
+  ),
+  facts: list(
+    keys<FactReport>({ fact: 'leaf', object: 'leaf', location: 'leaf', says: 'leaf', onPath: 'leaf' }),
+  ),
+  gaps: list(keys<Gap>({ kind: 'leaf', where: 'leaf', message: 'leaf' })),
+  stats: keys<Report['stats']>({
+    objects: 'leaf',
+    kinds: 'map',
+    workloads: 'leaf',
+    identities: 'leaf',
+    graphNodes: 'leaf',
+    graphEdges: 'leaf',
+    entries: 'leaf',
+    paths: 'leaf',
+  }),
+});
+
+function sortedKeys(value: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Rebuilds `value` with its keys in shape order; keys the shape does not know follow, sorted, so none is lost. */
+function ordered(value: unknown, shape: Shape): unknown {
+  if (value === null || typeof value !== 'object' || shape === 'leaf') return value;
+  if (typeof shape === 'object' && 'list' in shape) {
+    return Array.isArray(value) ? value.map((item) => ordered(item, shape.list)) : value;
+  }
+  const record = value as Readonly<Record<string, unknown>>;
+  const known = shape === 'map' ? {} : shape.keys;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(known)) if (key in record) out[key] = ordered(record[key], known[key]!);
+  for (const key of sortedKeys(record)) if (!(key in out)) out[key] = record[key];
+  return out;
+}
+
+/** The report as JSON: 2-space indent, contract key order, newline at the end. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(ordered(report, REPORT), null, 2)}\n`;
+}
