@@ -48,6 +48,13 @@ build_one() {
   local moddir="$out/mod" bin="$out/bin"
   local started=$SECONDS
 
+  # Test files that find the binaries missing may call this script at the same time: one builds, the others
+  # wait for it and then find the stamp current.
+  mkdir -p "$out"
+  local lock
+  exec {lock}>"$out/.lock"
+  if command -v flock >/dev/null 2>&1; then flock "$lock"; fi
+
   # Everything that decides what the binaries are. Module versions are pinned by the generated go.mod,
   # itself derived from the release's own go.mod, so they need not be listed here.
   local stamp
@@ -61,10 +68,11 @@ build_one() {
   if [[ -f $bin/.stamp && $(cat "$bin/.stamp") == "$stamp" &&
     -x $bin/kube-apiserver && -x $bin/kube-controller-manager && -x $bin/etcd ]]; then
     echo "control plane v$version: up to date in .cache/controlplane/v$version/bin ($((SECONDS - started))s)"
+    exec {lock}>&-
     return 0
   fi
 
-  echo "control plane v$version: building kube-apiserver, kube-controller-manager and etcd (a cold build takes many minutes)"
+  echo "control plane v$version: building kube-apiserver, kube-controller-manager and etcd (seconds with warm Go caches, minutes cold)"
   mkdir -p "$moddir" "$bin"
   rm -f "$bin/.stamp"
 
@@ -97,6 +105,7 @@ build_one() {
 
   echo "$stamp" >"$bin/.stamp"
   echo "control plane v$version: built in $((SECONDS - started))s into .cache/controlplane/v$version/bin"
+  exec {lock}>&-
 }
 
 total_started=$SECONDS
