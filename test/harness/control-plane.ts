@@ -504,6 +504,9 @@ async function startOnce(version: string, opts: StartOptions): Promise<ControlPl
       join(bin, 'kube-apiserver'),
       [
         '--advertise-address=127.0.0.1',
+        // Since 1.37 the endpoint reconcilers refuse a loopback advertise address (the "kubernetes" Service's
+        // endpoints may not be loopback); nothing here reaches the API server through that Service anyway.
+        '--endpoint-reconciler-type=none',
         '--bind-address=127.0.0.1',
         `--secure-port=${apiPort}`,
         `--cert-dir=${join(workDir, 'certs')}`,
