@@ -1,0 +1,98 @@
+/** A container with a mounted API token is that ServiceAccount to the API server. */
+import type { Model } from '../model/model.js';
+import type { Container, Workload } from '../model/types.js';
+import type { Edge, Evidence, Fix, Technique } from './types.js';
+import { disableTokenAutomount } from './workload-fixes.js';
+import { containerNode, evidence, mountedVolumes, podSpecPointer, sortEdges } from './workload-helpers.js';
+
+const AUTOMOUNT = new Set(['pod', 'service-account', 'default']);
+
+/** Why automount put the token in every container of the workload. */
+function automountEvidence(model: Model, workload: Workload): Evidence {
+  const { decidedBy, reason } = workload.token;
+  if (decidedBy === 'pod')
+    return evidence(model, workload.ref, reason, podSpecPointer(workload, 'automountServiceAccountToken'));
+  if (decidedBy === 'service-account') {
+    const sa = model.serviceAccount(workload.namespace, workload.serviceAccountName);
+    if (sa !== undefined && !sa.implicit)
+      return evidence(model, sa.ref, reason, '/automountServiceAccountToken');
+  }
+  return evidence(model, workload.ref, reason);
+}
+
+/** Tokens a container gets through volumes, by ServiceAccount: automount off does not remove them. */
+function volumeTokens(
+  model: Model,
+  workload: Workload,
+  container: Container,
+  secrets: ReadonlyMap<string, string>,
+) {
+  const bySa = new Map<string, Evidence[]>();
+  const add = (sa: string, says: string, path: string) => {
+    const tail = `, mounted by container ${container.name}; turning automount off does not remove it`;
+    bySa.set(sa, [...(bySa.get(sa) ?? []), evidence(model, workload.ref, `${says}${tail}`, path)]);
+  };
+  for (const { volume } of mountedVolumes(workload, container)) {
+    const path = podSpecPointer(workload, 'volumes', volume.index);
+    const ownSa = `ServiceAccount/${workload.namespace}/${workload.serviceAccountName}`;
+    if (volume.projectsServiceAccountToken)
+      add(ownSa, `volume ${volume.name} projects a service-account token`, path);
+    for (const name of volume.secretNames) {
+      const sa = secrets.get(`${workload.namespace}/${name}`);
+      const says = `volume ${volume.name} holds the legacy token Secret ${name}`;
+      if (sa !== undefined) add(`ServiceAccount/${workload.namespace}/${sa}`, says, path);
+    }
+  }
+  return bySa;
+}
+
+/** Container → ServiceAccount, for every token it holds: automounted, projected, or a legacy token Secret. */
+export const mountedServiceAccountToken: Technique = {
+  meta: {
+    id: 'mounted-service-account-token',
+    title: 'Mounted service-account token',
+    summary: 'Code in a container reads the mounted service-account token and acts as that ServiceAccount.',
+    prerequisites:
+      'Code execution in a container that has an API token: automounted, projected or from a legacy Secret.',
+    exploitation:
+      'The attacker reads /var/run/secrets/kubernetes.io/serviceaccount/token (or the projected path) and sends it ' +
+      'to the API server, from inside the pod or from anywhere the API server is reachable, with every permission ' +
+      'RBAC gives that ServiceAccount and its groups.',
+    threatModels: ['container', 'external'],
+    mitre: ['T1528', 'T1552.007'],
+    msThreatMatrix: ['MS-TA9016'],
+    likelihood: 'certain',
+    remediations: ['disable-token-automount'],
+  },
+  find(model) {
+    const secrets = new Map<string, string>();
+    for (const secret of model.secrets) {
+      if (secret.serviceAccountName !== undefined)
+        secrets.set(`${secret.namespace}/${secret.name}`, secret.serviceAccountName);
+    }
+    const edges: Edge[] = [];
+    const edge = (from: string, to: string, proof: Evidence[], fixes: Fix[]) =>
+      edges.push({ technique: 'mounted-service-account-token', from, to, evidence: proof, fixes });
+    for (const workload of model.workloads) {
+      const ownSa = `ServiceAccount/${workload.namespace}/${workload.serviceAccountName}`;
+      const automount = workload.token.mounted && AUTOMOUNT.has(workload.token.decidedBy);
+      for (const container of workload.containers) {
+        const from = containerNode(workload, container);
+        const byVolume = volumeTokens(model, workload, container, secrets);
+        if (automount) {
+          // The automount fix only removes the edge when no volume brings the same token back.
+          const own = byVolume.get(ownSa);
+          edge(
+            from,
+            ownSa,
+            [automountEvidence(model, workload), ...(own ?? [])],
+            own ? [] : [disableTokenAutomount(workload)],
+          );
+          byVolume.delete(ownSa);
+        }
+        for (const [to, proof] of byVolume) edge(from, to, proof, []);
+      }
+    }
+    return sortEdges(edges);
+  },
+};
