@@ -1,5 +1,5 @@
 /** Containers of a pod spec (regular, init and ephemeral), with merged securityContext and env references. */
-import { arr, bool, num, type Obj, obj, str, stringMap, uniqueSorted } from './read.js';
+import { arr, bool, num, type Obj, obj, str, uniqueSorted } from './read.js';
 import { effectiveSecurityContext } from './security-context.js';
 import type { Container, VolumeMount } from './types.js';
 
@@ -74,8 +74,7 @@ export function containersOf(spec: Obj, annotations: Readonly<Record<string, str
     arr(spec[field]).forEach((raw, index) => {
       const container = obj(raw);
       const name = str(container.name) ?? '';
-      const limits = stringMap(obj(container.resources).limits);
-      const rawLimits = obj(obj(container.resources).limits);
+      const limits = obj(obj(container.resources).limits);
       out.push({
         name,
         role,
@@ -91,9 +90,7 @@ export function containersOf(spec: Obj, annotations: Readonly<Record<string, str
         ports: ports(container),
         envSecretNames: envSecretNames(container),
         credentialLikeEnvNames: credentialLikeEnvNames(container),
-        hasResourceLimits:
-          (limits.cpu !== undefined || rawLimits.cpu !== undefined) &&
-          (limits.memory !== undefined || rawLimits.memory !== undefined),
+        hasResourceLimits: limits.cpu !== undefined && limits.memory !== undefined,
       });
     });
   }

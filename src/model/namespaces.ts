@@ -10,28 +10,24 @@ import type { Namespace, PsaLevel, ServiceAccount } from './types.js';
 const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 const LEVELS: ReadonlySet<string> = new Set(['privileged', 'baseline', 'restricted']);
 
-/** Kinds that live outside namespaces; the model never infers a namespace from them. */
-export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
-  'APIService',
-  'CSIDriver',
-  'CSINode',
-  'CertificateSigningRequest',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'IngressClass',
-  'MutatingWebhookConfiguration',
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'PodSecurityPolicy',
-  'PriorityClass',
-  'RuntimeClass',
-  'StorageClass',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'ValidatingWebhookConfiguration',
-  'VolumeAttachment',
+/** Namespaced kinds the model reads: without `metadata.namespace` they live in `default`, as kubectl puts them. */
+export const MODEL_NAMESPACED_KINDS: ReadonlySet<string> = new Set([
+  'ConfigMap',
+  'CronJob',
+  'DaemonSet',
+  'Deployment',
+  'Ingress',
+  'Job',
+  'NetworkPolicy',
+  'Pod',
+  'ReplicaSet',
+  'ReplicationController',
+  'Role',
+  'RoleBinding',
+  'Secret',
+  'Service',
+  'ServiceAccount',
+  'StatefulSet',
 ]);
 
 /**
@@ -66,9 +62,8 @@ export function buildNamespaces(
     });
   }
   for (const so of objects) {
-    if (CLUSTER_SCOPED_KINDS.has(so.kind)) continue;
-    const name = namespaceOf(so);
-    if (!byName.has(name))
+    const name = so.namespace ?? (MODEL_NAMESPACED_KINDS.has(so.kind) ? 'default' : undefined);
+    if (name !== undefined && !byName.has(name))
       byName.set(name, {
         ref: `Namespace/${name}`,
         name,

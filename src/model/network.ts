@@ -20,6 +20,15 @@ const INTERNAL_LB: readonly (readonly [string, (value: string) => boolean])[] = 
   ['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type', (v) => v === 'intranet'],
 ];
 
+// Fields validation allows only on NodePort/LoadBalancer Services: a patch to ClusterIP must drop them.
+const EXTERNAL_ONLY_FIELDS = [
+  'allocateLoadBalancerNodePorts',
+  'externalTrafficPolicy',
+  'healthCheckNodePort',
+  'loadBalancerClass',
+  'loadBalancerSourceRanges',
+] as const;
+
 function located<T>(so: SnapshotObject, value: T): T {
   return so.location !== undefined ? { ...value, location: so.location } : value;
 }
@@ -47,6 +56,9 @@ export function serviceOf(so: SnapshotObject): Service {
         ...(name !== undefined ? { name } : {}),
       };
     }),
+    externalOnlyFields: EXTERNAL_ONLY_FIELDS.filter(
+      (field) => spec[field] !== undefined && spec[field] !== null,
+    ),
     sourceRanges: strings(spec.loadBalancerSourceRanges),
     internalLoadBalancer: INTERNAL_LB.some(([key, isInternal]) => {
       const value = annotations[key];
@@ -75,13 +87,14 @@ export function ingressOf(so: SnapshotObject): Ingress {
   const backends: Ingress['backends'][number][] = [];
   const fallback = backendOf(spec.defaultBackend ?? spec.backend);
   if (fallback !== undefined) backends.push({ host: '*', path: '*', ...fallback });
-  for (const rule of arr(spec.rules)) {
+  arr(spec.rules).forEach((rule, ruleIndex) => {
     const host = str(obj(rule).host) ?? '*';
-    for (const path of arr(obj(obj(rule).http).paths)) {
+    arr(obj(obj(rule).http).paths).forEach((path, pathIndex) => {
       const backend = backendOf(obj(path).backend);
-      if (backend !== undefined) backends.push({ host, path: str(obj(path).path) ?? '/', ...backend });
-    }
-  }
+      if (backend !== undefined)
+        backends.push({ host, path: str(obj(path).path) ?? '/', ...backend, ruleIndex, pathIndex });
+    });
+  });
   return located(so, { ref: so.ref, namespace: namespaceOf(so), name: so.name, backends });
 }
 

@@ -34,8 +34,10 @@ function normaliseSubject(value: unknown, bindingNamespace: string | undefined):
   const kind = str(raw.kind);
   if (kind === 'User' && name.startsWith(SA_USER_PREFIX)) {
     // `system:serviceaccount:<ns>:<name>` is how an SA token authenticates: the User is the SA.
-    const [namespace, saName] = name.slice(SA_USER_PREFIX.length).split(':');
-    if (namespace && saName) return { kind: 'ServiceAccount', name: saName, namespace };
+    // Upstream `serviceaccount.SplitUsername`: exactly `<ns>:<name>`, both non-empty; anything else is a User.
+    const parts = name.slice(SA_USER_PREFIX.length).split(':');
+    const [namespace, saName] = parts;
+    if (parts.length === 2 && namespace && saName) return { kind: 'ServiceAccount', name: saName, namespace };
   }
   if (kind === 'ServiceAccount') {
     // In a RoleBinding an SA without namespace means the binding's namespace.

@@ -34,6 +34,8 @@ const DAEMONSET_TOLERATIONS: readonly Toleration[] = [
   { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
 ];
 
+const UNSCHEDULABLE: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+
 function nodeMatches(workload: Workload, node: NodeInfo): boolean {
   for (const [key, value] of Object.entries(workload.nodeSelector))
     if (node.labels[key] !== value) return false;
@@ -56,7 +58,8 @@ function toleratesNode(workload: Workload, node: NodeInfo): boolean {
     workload.kind === 'DaemonSet'
       ? [...workload.tolerations, ...DAEMONSET_TOLERATIONS]
       : workload.tolerations;
-  if (node.unschedulable && workload.kind !== 'DaemonSet') return false;
+  // A cordoned node takes only pods that tolerate its unschedulable taint (scheduler NodeUnschedulable).
+  if (node.unschedulable && !tolerations.some((t) => tolerates(t, UNSCHEDULABLE))) return false;
   return node.taints.every(
     (taint) =>
       (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') ||

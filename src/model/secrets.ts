@@ -1,13 +1,13 @@
 /** Secrets and ConfigMaps without their values: types, token owners and credential-like key names. */
 import type { SnapshotObject } from '../collect/snapshot.js';
 import { namespaceOf } from './owners.js';
-import { str, stringMap, strings, uniqueSorted } from './read.js';
+import { obj, str, stringMap, strings, uniqueSorted } from './read.js';
 import type { ConfigMapInfo, SecretInfo } from './types.js';
 
 const SA_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 const SA_NAME_ANNOTATION = 'kubernetes.io/service-account.name';
-/** Added by the collector: the keys of a ConfigMap whose names or values look like credentials. */
-export const CREDENTIAL_KEYS_FIELD = 'x-chokepoint.credentialLikeKeys';
+/** The side field the collector adds to Secrets and ConfigMaps (see collect/prune). */
+const X_CHOKEPOINT = 'x-chokepoint';
 
 /** A Secret: type and, for legacy token Secrets, the SA whose token it holds. */
 export function secretOf(so: SnapshotObject): SecretInfo {
@@ -24,24 +24,9 @@ export function secretOf(so: SnapshotObject): SecretInfo {
   };
 }
 
-/** The collector's credential-like keys: a field on the object, or an annotation (JSON list or comma list). */
+/** The keys the collector flagged (`x-chokepoint.credentialLikeKeys`) before it dropped the values. */
 function credentialLikeKeys(so: SnapshotObject): string[] {
-  const field = so.object[CREDENTIAL_KEYS_FIELD];
-  if (Array.isArray(field)) return uniqueSorted(strings(field));
-  const annotation = stringMap(so.object.metadata?.annotations)[CREDENTIAL_KEYS_FIELD];
-  if (annotation === undefined) return [];
-  try {
-    const parsed: unknown = JSON.parse(annotation);
-    if (Array.isArray(parsed)) return uniqueSorted(strings(parsed));
-  } catch {
-    // Not JSON: a comma-separated list.
-  }
-  return uniqueSorted(
-    annotation
-      .split(',')
-      .map((key) => key.trim())
-      .filter((key) => key !== ''),
-  );
+  return uniqueSorted(strings(obj(so.object[X_CHOKEPOINT]).credentialLikeKeys));
 }
 
 /** A ConfigMap: only which keys look like credentials. */

@@ -22,10 +22,14 @@ function profileFromField(value: unknown): LsmProfile | undefined {
   return type === 'RuntimeDefault' || type === 'Localhost' || type === 'Unconfined' ? type : undefined;
 }
 
-/** Legacy annotation values: `runtime/default`, `docker/default`, `localhost/<p>`, `unconfined`. */
-function profileFromAnnotation(value: string | undefined): LsmProfile | undefined {
+/** Legacy annotation values: `runtime/default` (seccomp also `docker/default`), `localhost/<p>`, `unconfined`. */
+function profileFromAnnotation(
+  value: string | undefined,
+  lsm: 'seccomp' | 'apparmor',
+): LsmProfile | undefined {
   if (value === undefined) return undefined;
-  if (value === 'runtime/default' || value === 'docker/default') return 'RuntimeDefault';
+  if (value === 'runtime/default' || (lsm === 'seccomp' && value === 'docker/default'))
+    return 'RuntimeDefault';
   if (value === 'unconfined') return 'Unconfined';
   if (value.startsWith('localhost/')) return 'Localhost';
   return undefined;
@@ -55,13 +59,13 @@ export function effectiveSecurityContext(input: MergeInput): EffectiveSecurityCo
   const seccomp =
     profileFromField(container.seccompProfile) ??
     profileFromField(pod.seccompProfile) ??
-    profileFromAnnotation(annotations[`${SECCOMP_CONTAINER_ANNOTATION}${input.containerName}`]) ??
-    profileFromAnnotation(annotations[SECCOMP_POD_ANNOTATION]) ??
+    profileFromAnnotation(annotations[`${SECCOMP_CONTAINER_ANNOTATION}${input.containerName}`], 'seccomp') ??
+    profileFromAnnotation(annotations[SECCOMP_POD_ANNOTATION], 'seccomp') ??
     'unset';
   // AppArmor (pkg/security/apparmor GetProfile): container field, container annotation, pod field.
   const appArmor =
     profileFromField(container.appArmorProfile) ??
-    profileFromAnnotation(annotations[`${APPARMOR_ANNOTATION}${input.containerName}`]) ??
+    profileFromAnnotation(annotations[`${APPARMOR_ANNOTATION}${input.containerName}`], 'apparmor') ??
     profileFromField(pod.appArmorProfile) ??
     'unset';
   const seLinuxType = str(obj(container.seLinuxOptions).type) ?? str(obj(pod.seLinuxOptions).type);

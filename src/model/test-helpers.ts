@@ -5,7 +5,25 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { type KubeObject, objectRef, type Snapshot, type SnapshotObject } from '../collect/snapshot.js';
-import { CLUSTER_SCOPED_KINDS } from './namespaces.js';
+import { MODEL_NAMESPACED_KINDS } from './namespaces.js';
+
+// Kinds kubectl treats as cluster-scoped (it ignores their namespace); the ones tests use.
+const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'StorageClass',
+]);
+
+/** The collector's scoping rule: namespaced built-ins default to `default`, cluster-scoped kinds have none. */
+function namespaceFor(kind: string, declared: string | undefined): string | undefined {
+  if (CLUSTER_SCOPED_KINDS.has(kind)) return undefined;
+  if (declared !== undefined && declared !== '') return declared;
+  return MODEL_NAMESPACED_KINDS.has(kind) ? 'default' : undefined;
+}
 
 function flatten(value: unknown, out: KubeObject[]): void {
   if (typeof value === 'string') {
@@ -26,7 +44,7 @@ function flatten(value: unknown, out: KubeObject[]): void {
   out.push(object);
 }
 
-/** Builds a Snapshot from objects, arrays of objects, Lists or YAML strings. Namespaced kinds default to `default`. */
+/** Builds a Snapshot from objects, arrays of objects, Lists or YAML strings. Namespaced kinds default to `default`, as kubectl applies them. */
 export function snapshotOf(objects: unknown[]): Snapshot {
   const flat: KubeObject[] = [];
   flatten(objects, flat);
@@ -35,8 +53,7 @@ export function snapshotOf(objects: unknown[]): Snapshot {
   flat.forEach((object, doc) => {
     const kind = typeof object.kind === 'string' ? object.kind : '';
     const name = object.metadata?.name ?? '';
-    const stated = object.metadata?.namespace;
-    const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? undefined : (stated ?? 'default');
+    const namespace = namespaceFor(kind, object.metadata?.namespace);
     snapshotObjects.push({
       ref: objectRef(kind, namespace, name),
       kind,

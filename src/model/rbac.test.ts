@@ -1,0 +1,363 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildModel } from './build-model.js';
+import { snapshotOf } from './test-helpers.js';
+import type { AccessRequest } from './types.js';
+
+const RBAC = 'rbac.authorization.k8s.io/v1';
+
+function clusterRole(name: string, rules: unknown[], extra: Record<string, unknown> = {}): unknown {
+  const { labels, ...rest } = extra;
+  return {
+    apiVersion: RBAC,
+    kind: 'ClusterRole',
+    metadata: { name, ...(labels ? { labels } : {}) },
+    rules,
+    ...rest,
+  };
+}
+
+function binding(
+  kind: 'RoleBinding' | 'ClusterRoleBinding',
+  name: string,
+  opts: {
+    namespace?: string;
+    roleKind?: 'Role' | 'ClusterRole';
+    role: string;
+    subjects: unknown[];
+  },
+): unknown {
+  return {
+    apiVersion: RBAC,
+    kind,
+    metadata: { name, ...(opts.namespace ? { namespace: opts.namespace } : {}) },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: opts.roleKind ?? 'ClusterRole', name: opts.role },
+    subjects: opts.subjects,
+  };
+}
+
+const readSecrets = { verbs: ['get', 'list'], apiGroups: [''], resources: ['secrets'] };
+const getSecretIn = (namespace?: string): AccessRequest => ({
+  verb: 'get',
+  apiGroup: '',
+  resource: 'secrets',
+  name: 's',
+  ...(namespace ? { namespace } : {}),
+});
+
+test('aggregation: the union of labelled roles replaces the stored rules, nested to a fixed point', () => {
+  const model = buildModel(
+    snapshotOf([
+      clusterRole('top', [{ verbs: ['stale'], apiGroups: [''], resources: ['x'] }], {
+        aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'agg/top': 'true' } }] },
+      }),
+      clusterRole('middle', [], {
+        labels: { 'agg/top': 'true' },
+        aggregationRule: {
+          clusterRoleSelectors: [
+            { matchExpressions: [{ key: 'agg/middle', operator: 'In', values: ['yes'] }] },
+          ],
+        },
+      }),
+      clusterRole('leaf-a', [readSecrets], { labels: { 'agg/middle': 'yes' } }),
+      clusterRole('leaf-b', [{ verbs: ['create'], apiGroups: [''], resources: ['pods'] }, readSecrets], {
+        labels: { 'agg/top': 'true' },
+      }),
+      clusterRole('unlabelled', [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }]),
+    ]),
+  );
+  const top = model.role('ClusterRole/top');
+  assert.deepEqual(
+    top?.rules.map((r) => `${r.verbs.join(',')} ${r.resources.join(',')}`),
+    ['create pods', 'get,list secrets'],
+    'leaf-b then middle (sorted by name), deduplicated, stale stored rule gone',
+  );
+  assert.deepEqual(
+    model.role('ClusterRole/middle')?.rules.map((r) => r.resources.join(',')),
+    ['secrets'],
+  );
+});
+
+test('aggregation: matchLabels AND matchExpressions must both hold; an aggregated role never selects itself', () => {
+  const model = buildModel(
+    snapshotOf([
+      clusterRole('agg', [], {
+        labels: { team: 'a', tier: 'x' },
+        aggregationRule: {
+          clusterRoleSelectors: [
+            {
+              matchLabels: { team: 'a' },
+              matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }],
+            },
+          ],
+        },
+      }),
+      clusterRole('both', [readSecrets], { labels: { team: 'a', tier: 'web' } }),
+      clusterRole('label-only', [{ verbs: ['delete'], apiGroups: [''], resources: ['pods'] }], {
+        labels: { team: 'a', tier: 'db' },
+      }),
+    ]),
+  );
+  assert.deepEqual(model.role('ClusterRole/agg')?.rules, [
+    { ...readSecrets, resourceNames: [], nonResourceURLs: [] },
+  ]);
+});
+
+test('aggregation includes input roles labelled for the built-in admin/edit/view', () => {
+  const builtIn = snapshotOf([
+    clusterRole('edit', [], {
+      aggregationRule: {
+        clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' } }],
+      },
+    }),
+    clusterRole('system:aggregate-to-edit', [{ verbs: ['create'], apiGroups: [''], resources: ['pods'] }], {
+      labels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
+    }),
+  ]).objects;
+  const input = [
+    clusterRole('crd-editor', [{ verbs: ['*'], apiGroups: ['example.com'], resources: ['widgets'] }], {
+      labels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
+    }),
+    binding('RoleBinding', 'dev-edit', {
+      namespace: 'dev',
+      role: 'edit',
+      subjects: [{ kind: 'User', name: 'alice' }],
+    }),
+  ];
+  const model = buildModel(snapshotOf(input), { builtIn });
+  const edit = model.role('ClusterRole/edit');
+  assert.equal(edit?.builtIn, true);
+  assert.deepEqual(
+    edit?.rules.map((r) => r.apiGroups[0]),
+    ['example.com', ''],
+  );
+  const widgets = {
+    verb: 'delete',
+    apiGroup: 'example.com',
+    resource: 'widgets',
+    namespace: 'dev',
+    name: 'w',
+  };
+  assert.equal(model.can('User/alice', widgets)?.binding, 'RoleBinding/dev/dev-edit');
+  assert.equal(model.can('User/alice', { ...widgets, namespace: 'prod' }), undefined);
+  assert.deepEqual(model.gaps, []);
+});
+
+test('live snapshots keep the stored rules of aggregated roles: the controller already computed them', () => {
+  const base = snapshotOf([
+    clusterRole('agg', [readSecrets], {
+      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { a: 'b' } }] },
+    }),
+  ]);
+  const live = buildModel({ ...base, source: { type: 'cluster', server: 'https://k' } });
+  assert.equal(live.role('ClusterRole/agg')?.rules.length, 1);
+  assert.equal(buildModel(base).role('ClusterRole/agg')?.rules.length, 0);
+});
+
+test('an input object overrides the built-in object with the same ref', () => {
+  const builtIn = snapshotOf([clusterRole('view', [readSecrets])]).objects;
+  const model = buildModel(snapshotOf([clusterRole('view', [])]), { builtIn });
+  assert.equal(model.role('ClusterRole/view')?.builtIn, false);
+  assert.deepEqual(model.role('ClusterRole/view')?.rules, []);
+  assert.equal(buildModel(snapshotOf([]), { builtIn }).role('ClusterRole/view')?.builtIn, true);
+});
+
+test('a RoleBinding to a ClusterRole grants only in its namespace; a ClusterRoleBinding everywhere', () => {
+  const model = buildModel(
+    snapshotOf([
+      clusterRole('cluster-admin', [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }]),
+      binding('RoleBinding', 'ns-admin', {
+        namespace: 'shop',
+        role: 'cluster-admin',
+        subjects: [{ kind: 'User', name: 'bob' }],
+      }),
+      binding('ClusterRoleBinding', 'root', {
+        role: 'cluster-admin',
+        subjects: [{ kind: 'Group', name: 'ops' }],
+      }),
+    ]),
+  );
+  assert.equal(model.can('User/bob', getSecretIn('shop'))?.scope, 'shop');
+  assert.equal(model.can('User/bob', getSecretIn('other')), undefined);
+  assert.equal(model.can('User/bob', { verb: 'get', apiGroup: '', resource: 'nodes', name: 'n' }), undefined);
+  assert.equal(model.can('Group/ops', getSecretIn())?.scope, '*');
+  assert.equal(model.can('Group/ops', getSecretIn('any'))?.binding, 'ClusterRoleBinding/root');
+  assert.deepEqual(
+    model.whoCan(getSecretIn('shop')).map((g) => g.subject),
+    ['Group/ops', 'User/bob'],
+  );
+  assert.deepEqual(
+    model.whoCan(getSecretIn()).map((g) => g.subject),
+    ['Group/ops'],
+  );
+});
+
+test('a RoleBinding to a Role resolves it in the binding namespace', () => {
+  const role = (namespace: string) => ({
+    apiVersion: RBAC,
+    kind: 'Role',
+    metadata: { name: 'reader', namespace },
+    rules: [readSecrets],
+  });
+  const model = buildModel(
+    snapshotOf([
+      role('a'),
+      binding('RoleBinding', 'rb', {
+        namespace: 'b',
+        roleKind: 'Role',
+        role: 'reader',
+        subjects: [{ kind: 'User', name: 'u' }],
+      }),
+    ]),
+  );
+  assert.equal(model.grants.length, 0);
+  assert.deepEqual(
+    model.gaps.map((g) => [g.kind, g.message]),
+    [
+      [
+        'not-found',
+        'RoleBinding/b/rb: binding refers to missing Role/b/reader — rights are unknown; add the role or remove the binding',
+      ],
+    ],
+  );
+});
+
+test('a binding to a missing ClusterRole produces no grant and a not-found gap', () => {
+  const model = buildModel(
+    snapshotOf([
+      binding('RoleBinding', 'rb', {
+        namespace: 'ns',
+        role: 'edit',
+        subjects: [{ kind: 'User', name: 'u' }],
+      }),
+    ]),
+  );
+  assert.deepEqual(model.grants, []);
+  assert.equal(model.bindings.length, 1);
+  assert.deepEqual(model.gaps, [
+    {
+      kind: 'not-found',
+      where: 'test.yaml:1',
+      message:
+        'RoleBinding/ns/rb: binding refers to missing ClusterRole/edit — rights are unknown; add the role or remove the binding',
+    },
+  ]);
+});
+
+test('nonResourceURLs take effect only through a ClusterRoleBinding', () => {
+  const model = buildModel(
+    snapshotOf([
+      clusterRole('metrics', [{ verbs: ['get'], nonResourceURLs: ['/metrics'] }, readSecrets]),
+      binding('RoleBinding', 'rb', {
+        namespace: 'ns',
+        role: 'metrics',
+        subjects: [{ kind: 'User', name: 'ns-user' }],
+      }),
+      binding('ClusterRoleBinding', 'crb', {
+        role: 'metrics',
+        subjects: [{ kind: 'User', name: 'cluster-user' }],
+      }),
+    ]),
+  );
+  const urls = (subject: string) => model.grantsOf(subject).flatMap((g) => g.rule.nonResourceURLs);
+  assert.deepEqual(urls('User/ns-user'), []);
+  assert.deepEqual(urls('User/cluster-user'), ['/metrics']);
+  assert.equal(model.grantsOf('User/ns-user').length, 1, 'the resource rule still applies in the namespace');
+});
+
+test('a ServiceAccount subject without namespace means the RoleBinding namespace; in a ClusterRoleBinding it is skipped with a gap', () => {
+  const model = buildModel(
+    snapshotOf([
+      clusterRole('reader', [readSecrets]),
+      binding('RoleBinding', 'rb', {
+        namespace: 'shop',
+        role: 'reader',
+        subjects: [{ kind: 'ServiceAccount', name: 'web' }],
+      }),
+      binding('ClusterRoleBinding', 'crb', {
+        role: 'reader',
+        subjects: [
+          { kind: 'ServiceAccount', name: 'orphan' },
+          { kind: 'ServiceAccount', name: 'ok', namespace: 'x' },
+        ],
+      }),
+    ]),
+  );
+  assert.deepEqual(
+    model.grants.map((g) => `${g.subject}@${g.scope}#${g.subjectIndex}`),
+    ['ServiceAccount/x/ok@*#1', 'ServiceAccount/shop/web@shop#0'],
+  );
+  assert.equal(model.gaps.length, 1);
+  assert.match(
+    model.gaps[0]?.message ?? '',
+    /^ClusterRoleBinding\/crb: ServiceAccount subject orphan has no namespace/,
+  );
+  assert.deepEqual(model.bindings.find((b) => b.name === 'rb')?.subjects, [
+    { kind: 'ServiceAccount', name: 'web', namespace: 'shop' },
+  ]);
+});
+
+test('a User named system:serviceaccount:<ns>:<name> is that ServiceAccount', () => {
+  const model = buildModel(
+    snapshotOf([
+      clusterRole('reader', [readSecrets]),
+      binding('ClusterRoleBinding', 'crb', {
+        role: 'reader',
+        subjects: [
+          { kind: 'User', name: 'system:serviceaccount:ci:deployer' },
+          { kind: 'User', name: 'system:serviceaccount:too:many:parts' },
+        ],
+      }),
+    ]),
+  );
+  assert.ok(model.can('ServiceAccount/ci/deployer', getSecretIn('prod')));
+  assert.deepEqual(
+    model.grants.map((g) => g.subject),
+    ['ServiceAccount/ci/deployer', 'User/system:serviceaccount:too:many:parts'],
+  );
+});
+
+test('identities carry their implicit groups, and grants to those groups reach them', () => {
+  const model = buildModel(
+    snapshotOf([
+      clusterRole('reader', [readSecrets]),
+      binding('ClusterRoleBinding', 'all-sa', {
+        role: 'reader',
+        subjects: [{ kind: 'Group', name: 'system:serviceaccounts:shop' }],
+      }),
+      binding('ClusterRoleBinding', 'authn', {
+        role: 'reader',
+        subjects: [{ kind: 'Group', name: 'system:authenticated' }],
+      }),
+    ]),
+  );
+  assert.deepEqual(model.groupsOf('ServiceAccount/shop/web'), [
+    'system:authenticated',
+    'system:serviceaccounts',
+    'system:serviceaccounts:shop',
+  ]);
+  assert.deepEqual(model.groupsOf('User/alice'), ['system:authenticated']);
+  assert.deepEqual(model.groupsOf('User/system:anonymous'), ['system:unauthenticated']);
+  assert.deepEqual(
+    model.grantsOf('ServiceAccount/shop/web').map((g) => g.binding),
+    ['ClusterRoleBinding/all-sa', 'ClusterRoleBinding/authn'],
+  );
+  assert.deepEqual(
+    model.grantsOf('ServiceAccount/other/web').map((g) => g.binding),
+    ['ClusterRoleBinding/authn'],
+  );
+  assert.deepEqual(model.grantsOf('User/system:anonymous'), []);
+});
+
+test('system:masters is allowed everything without any RBAC object', () => {
+  const model = buildModel(snapshotOf([]));
+  const grant = model.can('Group/system:masters', {
+    verb: 'escalate',
+    apiGroup: 'rbac.authorization.k8s.io',
+    resource: 'clusterroles',
+  });
+  assert.equal(grant?.binding, 'Group/system:masters');
+  assert.equal(grant?.scope, '*');
+  assert.equal(model.can('User/alice', getSecretIn('ns')), undefined);
+  assert.deepEqual(model.whoCan(getSecretIn('ns')), []);
+});
