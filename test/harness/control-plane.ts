@@ -58,7 +58,7 @@ export interface StartOptions {
   version?: string;
   /** Run kube-controller-manager (aggregated roles, default ServiceAccounts, namespace deletion). Default true. */
   controllers?: boolean;
-  /** More static-token users: name -> groups. */
+  /** More static-token users: name -> groups (admin cannot be redefined). */
   users?: Record<string, string[]>;
   /** Extra kube-apiserver flags, e.g. ['--anonymous-auth=false']. */
   apiserverArgs?: string[];
@@ -259,7 +259,14 @@ function killAllNow(): void {
   }
   live.clear();
   if (process.env.CHOKEPOINT_KEEP_CONTROLPLANE === '1') return;
-  for (const dir of liveWorkDirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of liveWorkDirs) {
+    try {
+      // The components were just sent SIGKILL and may still be writing: retry on ENOTEMPTY.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    } catch {
+      // best effort while exiting
+    }
+  }
   liveWorkDirs.clear();
 }
 
@@ -454,7 +461,12 @@ async function startOnce(version: string, opts: StartOptions): Promise<ControlPl
   try {
     makeCredentials(workDir);
 
-    const users: Record<string, readonly string[]> = { ...DEFAULT_USERS, ...(opts.users ?? {}) };
+    // The harness itself acts as admin, so admin stays in system:masters whatever opts.users says.
+    const users: Record<string, readonly string[]> = {
+      ...DEFAULT_USERS,
+      ...(opts.users ?? {}),
+      admin: ['system:masters'],
+    };
     const tokens: Record<string, string> = {};
     const csv: string[] = [];
     for (const [user, groups] of Object.entries(users)) {
@@ -536,7 +548,8 @@ async function startOnce(version: string, opts: StartOptions): Promise<ControlPl
       children['kube-apiserver'],
       logs['kube-apiserver'],
       async () => {
-        const r = await doRequest(agent, url, { anonymous: true }, {}, 'GET', '/readyz', undefined, {});
+        // With a token, so that this works with --anonymous-auth=false too.
+        const r = await doRequest(agent, url, 'admin', tokens, 'GET', '/readyz', undefined, {});
         return r.status === 200;
       },
     );
