@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyPatches } from '../collect/patch.js';
+import { buildModel } from '../model/build-model.js';
+import { snapshotOf } from '../model/test-helpers.js';
+import { nodeColocatedIdentities } from './node-colocated-identities.js';
+import { runTable } from './table-test.js';
+
+const workload = (kind: string, name: string, spec: Record<string, unknown> = {}) => ({
+  apiVersion: 'apps/v1',
+  kind,
+  metadata: { name, namespace: 'ops' },
+  spec: {
+    selector: { matchLabels: { app: name } },
+    template: {
+      metadata: { labels: { app: name } },
+      spec: { serviceAccountName: name, containers: [{ name: 'c', image: 'x:1' }], ...spec },
+    },
+  },
+});
+const node = (name: string, labels: Record<string, string>, taints: unknown[] = []) => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name, labels },
+  spec: { taints },
+});
+
+runTable(nodeColocatedIdentities, [
+  {
+    name: 'a Deployment on the workers pool, with the isolation fix',
+    objects: [workload('Deployment', 'deployer')],
+    edges: ['jewel:node-root/workers -> ServiceAccount/ops/deployer'],
+    fixes: ['isolate-sensitive-workload@Deployment/ops/deployer'],
+  },
+  {
+    name: 'a DaemonSet that tolerates everything sits on every pool, with no fix',
+    objects: [workload('DaemonSet', 'agent', { tolerations: [{ operator: 'Exists' }] })],
+    edges: [
+      'jewel:node-root/control-plane -> ServiceAccount/ops/agent',
+      'jewel:node-root/workers -> ServiceAccount/ops/agent',
+    ],
+    fixes: [],
+  },
+  {
+    name: 'near miss: a workload that no node admits',
+    objects: [workload('Deployment', 'deployer', { nodeSelector: { pool: 'gpu' } })],
+    edges: [],
+  },
+  {
+    name: 'node pools from Node labels: a nodeSelector keeps the identity off the other pool',
+    objects: [
+      node('a', { 'cloud.google.com/gke-nodepool': 'apps' }),
+      node('b', { 'cloud.google.com/gke-nodepool': 'system', tier: 'system' }),
+      workload('Deployment', 'deployer', { nodeSelector: { tier: 'system' } }),
+    ],
+    edges: ['jewel:node-root/system -> ServiceAccount/ops/deployer'],
+  },
+  {
+    name: 'two workloads with one ServiceAccount make one edge per pool',
+    objects: [
+      workload('Deployment', 'one', { serviceAccountName: 'shared' }),
+      workload('StatefulSet', 'two', { serviceAccountName: 'shared' }),
+    ],
+    edges: ['jewel:node-root/workers -> ServiceAccount/ops/shared'],
+    fixes: [
+      'isolate-sensitive-workload@Deployment/ops/one',
+      'isolate-sensitive-workload@StatefulSet/ops/two',
+    ],
+  },
+]);
+
+test('node-colocated-identities: a DaemonSet sharing the SA keeps the edge trivial and unfixable', () => {
+  const model = buildModel(
+    snapshotOf([
+      workload('Deployment', 'one', { serviceAccountName: 'shared' }),
+      workload('DaemonSet', 'two', { serviceAccountName: 'shared' }),
+    ]),
+  );
+  const [edge] = nodeColocatedIdentities.find(model);
+  assert.equal(edge?.likelihood, undefined);
+  assert.deepEqual(edge?.fixes, []);
+  assert.equal(edge?.evidence.length, 2);
+});
+
+test('node-colocated-identities: a Deployment alone is possible; isolating it removes the edge', () => {
+  const snapshot = snapshotOf([
+    workload('Deployment', 'deployer', { tolerations: [{ key: 'x', operator: 'Exists' }] }),
+  ]);
+  const [edge] = nodeColocatedIdentities.find(buildModel(snapshot));
+  assert.equal(edge?.likelihood, 'possible');
+  assert.deepEqual(edge?.fixes[0]?.ops, [
+    {
+      op: 'add',
+      path: '/spec/template/spec/nodeSelector',
+      value: { 'chokepoint.io/dedicated': 'sensitive' },
+    },
+    {
+      op: 'add',
+      path: '/spec/template/spec/tolerations/-',
+      value: { key: 'chokepoint.io/dedicated', operator: 'Equal', value: 'sensitive', effect: 'NoSchedule' },
+    },
+  ]);
+  assert.deepEqual(nodeColocatedIdentities.find(buildModel(applyPatches(snapshot, edge!.fixes))), []);
+});
