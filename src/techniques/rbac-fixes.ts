@@ -1,0 +1,75 @@
+/**
+ * Fixes on RBAC objects, built from the grants that make an edge true: take the subject out of the binding, or
+ * take the deciding rule out of the role. Built-in objects come from bootstrap data, not the input: never patched.
+ */
+import { type PatchOp, pointer } from '../collect/patch.js';
+import type { Model } from '../model/model.js';
+import type { Binding, Grant, Ref, Role } from '../model/types.js';
+import type { Fix } from './types.js';
+
+const bindingIndexes = new WeakMap<Model, ReadonlyMap<Ref, Binding>>();
+const roleIndexes = new WeakMap<Model, ReadonlyMap<Ref, Role>>();
+
+function bindingOf(model: Model, ref: Ref): Binding | undefined {
+  let index = bindingIndexes.get(model);
+  if (index === undefined) {
+    index = new Map(model.bindings.map((binding) => [binding.ref, binding]));
+    bindingIndexes.set(model, index);
+  }
+  return index.get(ref);
+}
+
+function roleOf(model: Model, ref: Ref): Role | undefined {
+  let index = roleIndexes.get(model);
+  if (index === undefined) {
+    index = new Map(model.roles.map((role) => [role.ref, role]));
+    roleIndexes.set(model, index);
+  }
+  return index.get(ref);
+}
+
+function descending(values: Iterable<number>): number[] {
+  return [...new Set(values)].sort((a, b) => b - a);
+}
+
+/**
+ * Removes the subject of these grants (all from one binding) from that binding, at every index where it
+ * appears; deletes the binding when nothing else is bound by it.
+ */
+export function removeBindingSubject(model: Model, grants: readonly Grant[]): Fix | undefined {
+  const first = grants[0];
+  if (first === undefined || grants.some((grant) => grant.binding !== first.binding)) return undefined;
+  const binding = bindingOf(model, first.binding);
+  if (binding === undefined || binding.builtIn) return undefined;
+  const indexes = descending(grants.map((grant) => grant.subjectIndex));
+  const ops: PatchOp[] =
+    indexes.length >= binding.subjects.length
+      ? [{ op: 'delete-object' }]
+      : indexes.map((index) => ({ op: 'remove', path: pointer('subjects', index) }));
+  return { remediation: 'remove-binding-subject', target: binding.ref, ops };
+}
+
+/**
+ * Removes the rule these grants come from; only when exactly one rule of one role decides, since removing one
+ * of two deciding rules would cut nothing. Deletes the role when that rule is its only one.
+ */
+export function restrictRoleRule(model: Model, grants: readonly Grant[]): Fix | undefined {
+  const first = grants[0];
+  if (first === undefined) return undefined;
+  if (grants.some((grant) => grant.role !== first.role || grant.ruleIndex !== first.ruleIndex))
+    return undefined;
+  const role = roleOf(model, first.role);
+  if (role === undefined || role.builtIn) return undefined;
+  const ops: PatchOp[] =
+    role.rules.length <= 1
+      ? [{ op: 'delete-object' }]
+      : [{ op: 'remove', path: pointer('rules', first.ruleIndex) }];
+  return { remediation: 'restrict-role-rule', target: role.ref, ops };
+}
+
+/** The fixes that cut grants conferred by one binding subject: the possible ones among the two. */
+export function grantFixes(model: Model, grants: readonly Grant[]): Fix[] {
+  return [removeBindingSubject(model, grants), restrictRoleRule(model, grants)].filter(
+    (fix): fix is Fix => fix !== undefined,
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Grant scanning shared by the RBAC techniques: which grants allow a request shape, grouping them by the binding
+ * subject that confers them (so every edge's fixes are real cuts), and the service accounts a namespace holds.
+ *
+ * Microsoft Threat Matrix for Kubernetes ids used by the RBAC techniques
+ * (https://microsoft.github.io/Threat-Matrix-for-Kubernetes/, source: github.com/microsoft/Threat-Matrix-for-Kubernetes,
+ * docs/techniques/*.md): MS-TA9003 Kubeconfig file, MS-TA9008 New container, MS-TA9016 Container service account,
+ * MS-TA9018 Privileged container, MS-TA9019 Cluster-admin binding, MS-TA9025 List Kubernetes secrets.
+ */
+import type { Model } from '../model/model.js';
+import { ruleAllows } from '../model/rbac-match.js';
+import type { AccessRequest, Grant, PolicyRule, Ref } from '../model/types.js';
+import { compareText } from './workload-helpers.js';
+
+/** The RBAC API group, where roles and bindings live. */
+export const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+/** Creating any of these runs a pod of the creator's choosing, as any service account of the namespace. */
+export const POD_CREATE_REQUESTS: readonly AccessRequest[] = [
+  ...requestsFor(['create'], '', ['pods', 'replicationcontrollers']),
+  ...requestsFor(['create'], 'apps', ['daemonsets', 'deployments', 'replicasets', 'statefulsets']),
+  ...requestsFor(['create'], 'batch', ['cronjobs', 'jobs']),
+];
+
+/** `list` returns every Secret with its data, and so does a `watch` (its first events replay every object). */
+export const SECRET_LIST_REQUESTS: readonly AccessRequest[] = requestsFor(['list', 'watch'], '', ['secrets']);
+
+/** `get` without `list` needs names, which pod specs leak. */
+export const SECRET_GET_REQUEST: AccessRequest = { verb: 'get', apiGroup: '', resource: 'secrets' };
+
+/** One request per verb × resource of one API group, optionally for one object name. */
+export function requestsFor(
+  verbs: readonly string[],
+  apiGroup: string,
+  resources: readonly string[],
+  name?: string,
+): AccessRequest[] {
+  return verbs.flatMap((verb) =>
+    resources.map((resource) => ({ verb, apiGroup, resource, ...(name === undefined ? {} : { name }) })),
+  );
+}
+
+/** True when the grant's rule allows at least one of the requests. */
+export function allowsAny(grant: Grant, requests: readonly AccessRequest[]): boolean {
+  return requests.some((request) => ruleAllows(grant.rule, request));
+}
+
+/** Every grant whose rule allows one of the requests, in model order; the scope is the caller's to judge. */
+export function grantsAllowing(model: Model, requests: readonly AccessRequest[]): Grant[] {
+  return model.grants.filter((grant) => allowsAny(grant, requests));
+}
+
+/** Every verb on every resource of every API group, with no name limit: the rule of cluster-admin. */
+export function isFullWildcard(rule: PolicyRule): boolean {
+  return (
+    rule.verbs.includes('*') &&
+    rule.apiGroups.includes('*') &&
+    rule.resources.includes('*') &&
+    rule.resourceNames.length === 0
+  );
+}
+
+/**
+ * The admin level a grant confers: `cluster` for a full wildcard cluster-wide; `namespace` for a full wildcard
+ * in a namespace (a RoleBinding to cluster-admin is admin of that namespace only) or any binding of the
+ * bootstrap `admin` role, which holds every namespaced right.
+ */
+export function adminLevel(grant: Grant): 'cluster' | 'namespace' | undefined {
+  if (isFullWildcard(grant.rule)) return grant.scope === '*' ? 'cluster' : 'namespace';
+  return grant.role === 'ClusterRole/admin' ? 'namespace' : undefined;
+}
+
+/** Grants indexed by subject, each list in model order. */
+export function bySubject(grants: readonly Grant[]): Map<Ref, Grant[]> {
+  const index = new Map<Ref, Grant[]>();
+  for (const grant of grants) {
+    const list = index.get(grant.subject);
+    if (list === undefined) index.set(grant.subject, [grant]);
+    else list.push(grant);
+  }
+  return index;
+}
+
+/**
+ * Groups grants by (subject, binding, scope): removing that subject from that binding cuts exactly the group,
+ * so one edge per group keeps each fix a real cut. Groups come sorted by binding ref.
+ */
+export function byBindingSubject(grants: readonly Grant[]): Grant[][] {
+  const groups = new Map<string, Grant[]>();
+  for (const grant of grants) {
+    const key = `${grant.subject}\n${grant.binding}\n${grant.scope}`;
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [grant]);
+    else list.push(grant);
+  }
+  return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([, list]) => list);
+}
+
+/** The graph node a grant scope maps to for one capability: `hub:<capability>/<ns>` or `hub:<capability>/*`. */
+export function hubOf(capability: string, scope: string): string {
+  return `hub:${capability}/${scope}`;
+}
+
+/** A service account node: its ref, namespace and name. */
+export interface AccountRef {
+  readonly ref: Ref;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** Service accounts by namespace and by name. */
+export interface AccountIndex {
+  readonly byNamespace: ReadonlyMap<string, readonly AccountRef[]>;
+  readonly byName: ReadonlyMap<string, readonly AccountRef[]>;
+}
+
+const accountIndexes = new WeakMap<Model, AccountIndex>();
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/**
+ * Every service account the model knows, plus those that bindings name but the input does not declare: a
+ * bound SA almost surely exists, and it is the one worth running a pod as. Sorted by ref within each list.
+ */
+export function accountIndex(model: Model): AccountIndex {
+  const cached = accountIndexes.get(model);
+  if (cached !== undefined) return cached;
+  const all = new Map<Ref, AccountRef>();
+  for (const sa of model.serviceAccounts)
+    all.set(sa.ref, { ref: sa.ref, namespace: sa.namespace, name: sa.name });
+  for (const binding of model.bindings)
+    for (const subject of binding.subjects) {
+      if (subject.kind !== 'ServiceAccount' || subject.namespace === undefined) continue;
+      const ref = `ServiceAccount/${subject.namespace}/${subject.name}`;
+      if (!all.has(ref)) all.set(ref, { ref, namespace: subject.namespace, name: subject.name });
+    }
+  const byNamespace = new Map<string, AccountRef[]>();
+  const byName = new Map<string, AccountRef[]>();
+  for (const account of [...all.values()].sort((a, b) => compareText(a.ref, b.ref))) {
+    push(byNamespace, account.namespace, account);
+    push(byName, account.name, account);
+  }
+  const index = { byNamespace, byName };
+  accountIndexes.set(model, index);
+  return index;
+}
