@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bindRole } from './bind-role.js';
+import {
+  assertFixesRemove,
+  clusterRole,
+  clusterRoleBinding,
+  edgesOf,
+  role,
+  roleBinding,
+  rule,
+  sa,
+  user,
+} from './rbac-test-helpers.js';
+import { runTable } from './table-test.js';
+
+const RBAC = ['rbac.authorization.k8s.io'];
+const bind = (resources: string, names?: string[]) => rule(['bind'], [resources], RBAC, names);
+const write = (resources: string, verbs = ['create']) => rule(verbs, [resources], RBAC);
+
+/** A ClusterRole `binder` with the rules, bound cluster-wide to the SA `ops/ci`. */
+function clusterWide(...rules: unknown[]): unknown[] {
+  return [clusterRole('binder', rules), clusterRoleBinding('ci-binder', 'binder', [sa('ci', 'ops')])];
+}
+
+/** A Role `binder` in `shop` with the rules, bound to the SA `shop/ci`. */
+function inShop(...rules: unknown[]): unknown[] {
+  return [
+    role('shop', 'binder', rules),
+    roleBinding('shop', 'ci-binder', { kind: 'Role', name: 'binder' }, [sa('ci', 'shop')]),
+  ];
+}
+
+const OWNER = role('shop', 'owner', [rule(['*'], ['*'], ['*'])]);
+
+runTable(bindRole, [
+  {
+    name: 'create clusterrolebindings and bind cluster-admin: cluster-admin',
+    objects: clusterWide(write('clusterrolebindings'), bind('clusterroles', ['cluster-admin'])),
+    edges: ['ServiceAccount/ops/ci -> jewel:cluster-admin'],
+    fixes: ['remove-binding-subject@ClusterRoleBinding/ci-binder', 'restrict-role-rule@ClusterRole/binder'],
+  },
+  {
+    name: 'near miss: bind without any binding write',
+    objects: clusterWide(
+      rule(['get'], ['clusterrolebindings'], RBAC),
+      bind('clusterroles', ['cluster-admin']),
+    ),
+    edges: [],
+  },
+  {
+    name: 'near miss: create rolebindings and clusterrolebindings without bind',
+    objects: clusterWide(
+      rule(['create'], ['rolebindings', 'clusterrolebindings'], RBAC),
+      rule(['get'], ['clusterroles'], RBAC),
+    ),
+    edges: [],
+  },
+  {
+    name: 'near miss: bind only the view role',
+    objects: clusterWide(write('clusterrolebindings'), bind('clusterroles', ['view'])),
+    edges: [],
+  },
+  {
+    name: 'bind cluster-admin with only rolebindings: admin of every namespace, not cluster-admin',
+    objects: clusterWide(write('rolebindings'), bind('clusterroles', ['cluster-admin'])),
+    edges: ['ServiceAccount/ops/ci -> hub:namespace-admin/*'],
+  },
+  {
+    name: 'in a namespace: create rolebindings and bind any ClusterRole',
+    objects: inShop(write('rolebindings'), bind('clusterroles')),
+    edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
+    fixes: ['remove-binding-subject@RoleBinding/shop/ci-binder', 'restrict-role-rule@Role/shop/binder'],
+  },
+  {
+    name: 'in a namespace: patch rolebindings and bind admin',
+    objects: inShop(write('rolebindings', ['patch']), bind('clusterroles', ['admin'])),
+    edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
+  },
+  {
+    name: 'near miss: a Role cannot grant clusterrolebindings, so no cluster-admin',
+    objects: inShop(write('clusterrolebindings'), bind('clusterroles', ['cluster-admin'])),
+    edges: [],
+  },
+  {
+    name: 'near miss: bind in one namespace, create rolebindings in another',
+    objects: [
+      role('shop', 'binder', [bind('clusterroles')]),
+      roleBinding('shop', 'b', { kind: 'Role', name: 'binder' }, [user('jane')]),
+      role('web', 'writer', [write('rolebindings')]),
+      roleBinding('web', 'w', { kind: 'Role', name: 'writer' }, [user('jane')]),
+    ],
+    edges: [],
+  },
+  {
+    name: 'bind an admin-level Role of the namespace by name',
+    objects: [OWNER, ...inShop(write('rolebindings'), bind('roles', ['owner']))],
+    edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
+  },
+  {
+    name: 'near miss: the named Role is not admin-level',
+    objects: [
+      role('shop', 'owner', [rule(['get'], ['pods'])]),
+      ...inShop(write('rolebindings'), bind('roles', ['owner'])),
+    ],
+    edges: [],
+  },
+]);
+
+test('bind-role: evidence cites the bind grant and the binding write', () => {
+  const [edge] = edgesOf(
+    bindRole,
+    clusterWide(write('clusterrolebindings'), bind('clusterroles', ['cluster-admin'])),
+  );
+  const rules = edge?.evidence.filter((item) => item.ref === 'ClusterRole/binder').map((item) => item.path);
+  assert.deepEqual(rules, ['/rules/1', '/rules/0']);
+  const restrict = edge?.fixes.find((fix) => fix.remediation === 'restrict-role-rule');
+  assert.deepEqual(restrict?.ops, [{ op: 'remove', path: '/rules/1' }]);
+});
+
+test('bind-role: removing the subject or the bind rule removes the edge', () => {
+  const objects = clusterWide(write('clusterrolebindings'), bind('clusterroles', ['cluster-admin']));
+  assertFixesRemove(bindRole, objects, 'ServiceAccount/ops/ci -> jewel:cluster-admin');
+  assertFixesRemove(
+    bindRole,
+    inShop(write('rolebindings'), bind('clusterroles')),
+    'ServiceAccount/shop/ci -> hub:namespace-admin/shop',
+  );
+});

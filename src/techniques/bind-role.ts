@@ -1,0 +1,46 @@
+/**
+ * bind-role: `create rolebindings` alone is no escalation (the API server checks that the author holds the
+ * role's rights), but with the `bind` verb on an admin-level role the subject binds that role to itself.
+ */
+import type { Model } from '../model/model.js';
+import { adminRoles, bindTargetsOf } from './rbac-bind.js';
+import { grantEdge } from './rbac-edges.js';
+import { adminLevel, byBindingSubject, bySubject } from './rbac-scan.js';
+import type { Edge, Technique } from './types.js';
+import { sortEdges } from './workload-helpers.js';
+
+function find(model: Model): Edge[] {
+  const roles = adminRoles(model);
+  const edges: Edge[] = [];
+  for (const [subject, grants] of bySubject(model.grants.filter((grant) => adminLevel(grant) === undefined)))
+    for (const [to, { binds, write }] of bindTargetsOf(grants, roles))
+      for (const group of byBindingSubject(binds))
+        edges.push(
+          grantEdge(model, 'bind-role', {
+            from: subject,
+            to,
+            deciding: group,
+            cited: write === undefined ? [] : [write],
+          }),
+        );
+  return sortEdges(edges);
+}
+
+/** An identity that may both write role bindings and `bind` an admin-level role grants itself that role. */
+export const bindRole: Technique = {
+  meta: {
+    id: 'bind-role',
+    title: 'Bind an admin role to yourself',
+    summary: 'Gains cluster-admin, or admin of a namespace, by creating a binding to an admin-level role.',
+    prerequisites:
+      'The identity may create, update or patch (cluster)rolebindings and holds the bind verb on cluster-admin, admin or an admin-level Role, in the same scope.',
+    exploitation:
+      'The attacker writes a RoleBinding or ClusterRoleBinding whose subject is their own identity and whose roleRef is an admin-level role. The bind verb tells the API server to skip its usual check that the author already holds every right of the role, so the binding is accepted and takes effect at once.',
+    threatModels: ['container', 'credentials'],
+    mitre: ['T1098'],
+    msThreatMatrix: ['MS-TA9019'],
+    likelihood: 'trivial',
+    remediations: ['remove-binding-subject', 'restrict-role-rule'],
+  },
+  find,
+};

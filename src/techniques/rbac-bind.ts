@@ -1,0 +1,95 @@
+/**
+ * What one subject's grants let it bind. The API server checks a RoleBinding as `bind` on the role in the
+ * binding's namespace (pkg/registry/rbac/escalation_check.go, `BindingAuthorized`), so a namespaced `bind` on
+ * `clusterroles` counts there; a ClusterRoleBinding needs `bind` cluster-wide. The binding itself needs create,
+ * update or patch (roleRef is immutable, but an update can add a subject to an existing binding of the role).
+ */
+import type { Model } from '../model/model.js';
+import type { Grant } from '../model/types.js';
+import { allowsAny, isFullWildcard, RBAC_GROUP, requestsFor } from './rbac-scan.js';
+import type { NodeRef } from './types.js';
+
+const WRITE = ['create', 'update', 'patch'];
+const WRITE_CRB = requestsFor(WRITE, RBAC_GROUP, ['clusterrolebindings']);
+const WRITE_RB = requestsFor(WRITE, RBAC_GROUP, ['rolebindings']);
+const BIND_CLUSTER_ADMIN = requestsFor(['bind'], RBAC_GROUP, ['clusterroles'], 'cluster-admin');
+const BIND_ADMIN = [...BIND_CLUSTER_ADMIN, ...requestsFor(['bind'], RBAC_GROUP, ['clusterroles'], 'admin')];
+
+/** Names of the Roles that hold a full wildcard rule, by namespace: binding one is namespace admin. */
+export function adminRoles(model: Model): Map<string, string[]> {
+  const byNamespace = new Map<string, string[]>();
+  for (const role of model.roles) {
+    if (role.kind !== 'Role' || !role.rules.some(isFullWildcard)) continue;
+    const namespace = role.namespace ?? 'default';
+    const names = byNamespace.get(namespace);
+    if (names === undefined) byNamespace.set(namespace, [role.name]);
+    else names.push(role.name);
+  }
+  return byNamespace;
+}
+
+/** True when the rule may name `bind` on Roles at all; cheap, before matching each admin Role by name. */
+function mayBindRoles(grant: Grant): boolean {
+  const { verbs, apiGroups, resources } = grant.rule;
+  return (
+    (verbs.includes('bind') || verbs.includes('*')) &&
+    (apiGroups.includes(RBAC_GROUP) || apiGroups.includes('*')) &&
+    (resources.includes('roles') || resources.includes('*'))
+  );
+}
+
+/** The binding writes one subject holds: RoleBinding scopes, and whether it writes ClusterRoleBindings. */
+interface Writes {
+  readonly rb: ReadonlySet<string>;
+  readonly crb: boolean;
+}
+
+/** The namespace-admin scopes one bind grant opens, given the binding writes its subject holds. */
+function bindTargets(grant: Grant, writes: Writes, roles: ReadonlyMap<string, string[]>): string[] {
+  const targets = new Set<string>();
+  const canWriteIn = (ns: string): boolean => writes.rb.has(ns) || writes.rb.has('*');
+  if (allowsAny(grant, BIND_ADMIN)) {
+    if (grant.scope !== '*') {
+      if (canWriteIn(grant.scope)) targets.add(grant.scope);
+    } else if (writes.rb.has('*') || writes.crb) targets.add('*');
+    else for (const ns of writes.rb) targets.add(ns);
+  }
+  if (mayBindRoles(grant)) {
+    const namespaces = grant.scope === '*' ? [...roles.keys()] : [grant.scope];
+    for (const ns of namespaces) {
+      const names = roles.get(ns) ?? [];
+      const bindable = names.some((name) =>
+        allowsAny(grant, requestsFor(['bind'], RBAC_GROUP, ['roles'], name)),
+      );
+      if (bindable && canWriteIn(ns)) targets.add(ns);
+    }
+  }
+  return targets.has('*') ? ['*'] : [...targets];
+}
+
+/** What a subject can bind to itself: each target with the bind grants that open it and one binding write. */
+export function bindTargetsOf(
+  grants: readonly Grant[],
+  roles: ReadonlyMap<string, string[]>,
+): Map<NodeRef, { readonly binds: Grant[]; readonly write: Grant | undefined }> {
+  const targets = new Map<NodeRef, { readonly binds: Grant[]; readonly write: Grant | undefined }>();
+  const crb = grants.filter((grant) => grant.scope === '*' && allowsAny(grant, WRITE_CRB));
+  const rb = grants.filter((grant) => allowsAny(grant, WRITE_RB));
+  if (crb.length === 0 && rb.length === 0) return targets;
+  const writes = { rb: new Set(rb.map((grant) => grant.scope)), crb: crb.length > 0 };
+  for (const grant of grants) {
+    const clusterAdmin = crb.length > 0 && grant.scope === '*' && allowsAny(grant, BIND_CLUSTER_ADMIN);
+    const scopes = clusterAdmin ? [] : bindTargets(grant, writes, roles);
+    for (const to of clusterAdmin
+      ? ['jewel:cluster-admin']
+      : scopes.map((ns) => `hub:namespace-admin/${ns}`)) {
+      const scope = to.slice(to.indexOf('/') + 1);
+      const write = to === 'jewel:cluster-admin' || scope === '*' ? [...crb, ...rb] : rb;
+      const pair = write.find((g) => g.scope === scope) ?? write.find((g) => g.scope === '*');
+      const target = targets.get(to) ?? { binds: [], write: pair };
+      target.binds.push(grant);
+      targets.set(to, target);
+    }
+  }
+  return targets;
+}
