@@ -1,0 +1,88 @@
+/**
+ * cluster-admin-grant: a full wildcard rule bound cluster-wide is cluster-admin; bound in one namespace (a
+ * RoleBinding to cluster-admin) or through the `admin` role it is admin of that namespace only. The group
+ * `system:masters` is allowed everything before RBAC is consulted, so no RBAC change removes it.
+ */
+import type { Model } from '../model/model.js';
+import { grantEdge, structuralEdge } from './rbac-edges.js';
+import { namespacesOf, reachedHubs } from './rbac-hubs.js';
+import { adminLevel, byBindingSubject } from './rbac-scan.js';
+import type { Edge, Technique } from './types.js';
+import { evidence, sortEdges } from './workload-helpers.js';
+
+/** Namespace admin fans out to what it can do: create pods and read secrets there. */
+function fanOut(model: Model): Edge[] {
+  const scopes = reachedHubs(model).namespaceAdmin;
+  const edges: Edge[] = [];
+  for (const ns of namespacesOf(model, scopes)) {
+    const proof = (says: string) => evidence(model, `Namespace/${ns}`, says);
+    const hub = `hub:namespace-admin/${ns}`;
+    if (scopes.has('*'))
+      edges.push(
+        structuralEdge(
+          'cluster-admin-grant',
+          'hub:namespace-admin/*',
+          hub,
+          proof(`admin of every namespace is admin of ${ns}`),
+        ),
+      );
+    const says = proof(`namespace admin can create pods and read secrets in ${ns}`);
+    edges.push(structuralEdge('cluster-admin-grant', hub, `hub:create-pods/${ns}`, says));
+    edges.push(structuralEdge('cluster-admin-grant', hub, `hub:read-secrets/${ns}`, says));
+  }
+  return edges;
+}
+
+/** `system:masters` named as a binding subject: that group is cluster-admin whatever the bindings say. */
+function masters(model: Model): Edge[] {
+  const naming = model.bindings.filter((binding) =>
+    binding.subjects.some((subject) => subject.kind === 'Group' && subject.name === 'system:masters'),
+  );
+  if (naming.length === 0) return [];
+  const says = 'group system:masters is allowed every request before RBAC is consulted';
+  const items = naming.map((binding) =>
+    evidence(model, binding.ref, `${binding.ref} names system:masters; ${says}`),
+  );
+  return [
+    {
+      technique: 'cluster-admin-grant',
+      from: 'Group/system:masters',
+      to: 'jewel:cluster-admin',
+      evidence: items,
+      fixes: [],
+    },
+  ];
+}
+
+function find(model: Model): Edge[] {
+  const edges = byBindingSubject(model.grants.filter((grant) => adminLevel(grant) !== undefined)).map(
+    (group) => {
+      const cluster = group.filter((grant) => adminLevel(grant) === 'cluster');
+      const deciding = cluster.length > 0 ? cluster : group;
+      const first = deciding[0]!;
+      const to = cluster.length > 0 ? 'jewel:cluster-admin' : `hub:namespace-admin/${first.scope}`;
+      return grantEdge(model, 'cluster-admin-grant', { from: first.subject, to, deciding });
+    },
+  );
+  return sortEdges([...edges, ...masters(model), ...fanOut(model)]);
+}
+
+/** An identity bound to a full wildcard role is cluster-admin (cluster-wide) or namespace admin (in one). */
+export const clusterAdminGrant: Technique = {
+  meta: {
+    id: 'cluster-admin-grant',
+    title: 'Bound to cluster-admin or an admin role',
+    summary:
+      'Holds every right in the cluster, or in one namespace, through a binding to an admin-level role.',
+    prerequisites:
+      'A ClusterRoleBinding or RoleBinding gives the identity a rule allowing every verb on every resource, or the admin role; or the identity is in system:masters.',
+    exploitation:
+      'Nothing to exploit: whoever holds the credential already has the rights. Cluster-wide, that means reading every Secret, running privileged pods on any node and rewriting RBAC; in a namespace, creating pods as any of its service accounts and reading its Secrets.',
+    threatModels: ['container', 'credentials'],
+    mitre: ['T1078'],
+    msThreatMatrix: ['MS-TA9019'],
+    likelihood: 'certain',
+    remediations: ['remove-binding-subject', 'restrict-role-rule'],
+  },
+  find,
+};
