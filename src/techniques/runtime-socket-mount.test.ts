@@ -49,6 +49,11 @@ runTable(runtimeSocketMount, [
   { name: 'the directory that holds the socket', objects: [mounting('/run/containerd/')], edges: [EDGE] },
   { name: 'all of /var/run', objects: [mounting('/var/run')], edges: [EDGE] },
   {
+    name: "dockerd's state directory holds the containerd it manages",
+    objects: [mounting('/var/run/docker')],
+    edges: [EDGE],
+  },
+  {
     name: 'near miss: a different socket in /var/run',
     objects: [mounting('/var/run/dbus/system_bus_socket')],
     edges: [],

@@ -215,7 +215,8 @@ export function sensitiveHostPath(hostPath: string): SensitiveHostPath | undefin
 /**
  * Container runtime API sockets, and the directories that hold them. Whoever can connect() starts a privileged
  * container on the node; a read-only bind mount does not stop connect(). `/var/run` is a symlink to `/run` on
- * current distributions, so both spellings are listed. k3s keeps its containerd socket under `/run/k3s`.
+ * current distributions, so both spellings are listed. k3s keeps its containerd socket under `/run/k3s`, and
+ * dockerd keeps the containerd it manages under `/run/docker/containerd`.
  */
 export const RUNTIME_SOCKET_PATHS: readonly string[] = [
   '/run',
@@ -224,7 +225,9 @@ export const RUNTIME_SOCKET_PATHS: readonly string[] = [
   '/run/crio',
   '/run/crio/crio.sock',
   '/run/cri-dockerd.sock',
+  '/run/docker',
   '/run/docker.sock',
+  '/run/docker/containerd/containerd.sock',
   '/run/k3s/containerd',
   '/run/k3s/containerd/containerd.sock',
   '/var/run',
@@ -233,7 +236,9 @@ export const RUNTIME_SOCKET_PATHS: readonly string[] = [
   '/var/run/crio',
   '/var/run/crio/crio.sock',
   '/var/run/cri-dockerd.sock',
+  '/var/run/docker',
   '/var/run/docker.sock',
+  '/var/run/docker/containerd/containerd.sock',
 ];
 
 /** True when a host path is a container runtime socket or a directory holding one. */
