@@ -18,8 +18,19 @@ export const WORKLOAD_KINDS: ReadonlySet<string> = new Set<WorkloadKind>([
   'StatefulSet',
 ]);
 
+/** Kinds that own other workload objects; only these are indexed for owner lookups (never Pods). */
+const OWNER_KINDS: ReadonlySet<string> = new Set([
+  'CronJob',
+  'DaemonSet',
+  'Deployment',
+  'Job',
+  'ReplicaSet',
+  'ReplicationController',
+  'StatefulSet',
+]);
+
 /** Kinds a controller creates, which therefore collapse into an owner when it is present. */
-const OWNED_KINDS: ReadonlySet<string> = new Set(['Pod', 'ReplicaSet', 'Job', 'ReplicationController']);
+const OWNED_KINDS: ReadonlySet<string> = new Set(['Job', 'Pod', 'ReplicaSet', 'ReplicationController']);
 
 /** The namespace the model gives a namespaced object that does not state one. */
 export function namespaceOf(so: SnapshotObject): string {
@@ -42,16 +53,16 @@ export interface OwnerIndex {
   topOwner(so: SnapshotObject): SnapshotObject;
 }
 
-/** Indexes workload objects by kind/namespace/name for owner lookups. */
+/** Indexes owner-capable objects by kind/namespace/name for owner lookups. */
 export function ownerIndex(objects: readonly SnapshotObject[]): OwnerIndex {
   const byKey = new Map<string, SnapshotObject>();
   for (const so of objects)
-    if (WORKLOAD_KINDS.has(so.kind)) byKey.set(key(so.kind, namespaceOf(so), so.name), so);
+    if (OWNER_KINDS.has(so.kind)) byKey.set(key(so.kind, namespaceOf(so), so.name), so);
   const memo = new Map<SnapshotObject, SnapshotObject>();
   const ownerOf = (so: SnapshotObject): SnapshotObject | undefined => {
     if (!OWNED_KINDS.has(so.kind)) return undefined;
     const ref = controllerRef(so);
-    if (ref === undefined || !WORKLOAD_KINDS.has(ref.kind)) return undefined;
+    if (ref === undefined || !OWNER_KINDS.has(ref.kind)) return undefined;
     const owner = byKey.get(key(ref.kind, namespaceOf(so), ref.name));
     if (owner === undefined) return undefined;
     const ownerUid = owner.object.metadata?.uid;
@@ -60,16 +71,18 @@ export function ownerIndex(objects: readonly SnapshotObject[]): OwnerIndex {
     return owner;
   };
   const topOwner = (so: SnapshotObject): SnapshotObject => {
-    const cached = memo.get(so);
-    if (cached !== undefined) return cached;
-    let current = so;
-    const seen = new Set<SnapshotObject>([so]);
-    for (let owner = ownerOf(current); owner !== undefined && !seen.has(owner); owner = ownerOf(current)) {
-      seen.add(owner);
-      current = owner;
+    const owner = ownerOf(so);
+    if (owner === undefined) return so;
+    // Owners are few and shared by many replicas: memoise them, not the Pods.
+    let top = memo.get(owner);
+    if (top === undefined) {
+      top = owner;
+      // Real chains are at most CronJob > Job > Pod; the bound stops a malformed ownership cycle.
+      for (let depth = 0, next = ownerOf(top); next !== undefined && depth < 8; depth++, next = ownerOf(top))
+        top = next;
+      memo.set(owner, top);
     }
-    memo.set(so, current);
-    return current;
+    return top;
   };
   return { topOwner };
 }

@@ -4,7 +4,7 @@
  */
 
 import { ruleAllows } from './rbac-match.js';
-import { compareStrings } from './read.js';
+import { compareStrings, groupBy } from './read.js';
 import type { AccessRequest, Grant, PolicyRule, Ref } from './types.js';
 
 /** The group that bypasses RBAC: the API server allows its members before any authorizer runs. */
@@ -56,12 +56,10 @@ export interface RbacIndex {
 
 /** Indexes sorted grants by subject and answers RBAC queries; memoises per identity. */
 export function rbacIndex(grants: readonly Grant[]): RbacIndex {
-  const bySubject = new Map<Ref, Grant[]>();
-  for (const grant of grants) {
-    const list = bySubject.get(grant.subject);
-    if (list === undefined) bySubject.set(grant.subject, [grant]);
-    else list.push(grant);
-  }
+  const bySubject = groupBy(grants, (grant) => grant.subject);
+  // Rule matching ignores the namespace, so cluster-wide matches are shared by every namespace's query.
+  const byScope = groupBy(grants, (grant) => grant.scope);
+  const clusterWideMemo = new Map<string, readonly Grant[]>();
   const memo = new Map<Ref, readonly Grant[]>();
   const groupsOf = (identity: Ref): readonly string[] => implicitGroups(identity);
   const grantsOf = (identity: Ref): readonly Grant[] => {
@@ -96,9 +94,21 @@ export function rbacIndex(grants: readonly Grant[]): RbacIndex {
       );
     },
     whoCan(request) {
-      return grants.filter(
-        (grant) => scopeCovers(grant.scope, request.namespace) && ruleAllows(grant.rule, request),
-      );
+      const key = JSON.stringify([
+        request.verb,
+        request.apiGroup,
+        request.resource,
+        request.subresource,
+        request.name,
+      ]);
+      let clusterWide = clusterWideMemo.get(key);
+      if (clusterWide === undefined) {
+        clusterWide = (byScope.get('*') ?? []).filter((grant) => ruleAllows(grant.rule, request));
+        clusterWideMemo.set(key, clusterWide);
+      }
+      if (request.namespace === undefined) return clusterWide;
+      const local = (byScope.get(request.namespace) ?? []).filter((grant) => ruleAllows(grant.rule, request));
+      return local.length === 0 ? clusterWide : [...clusterWide, ...local].sort(compareGrants);
     },
   };
 }

@@ -76,6 +76,18 @@ export function sortByRef<T extends { readonly ref: string }>(items: T[]): T[] {
   return items.sort((a, b) => compareStrings(a.ref, b.ref));
 }
 
+/** Groups items by a key, keeping their order within each group. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [item]);
+    else list.push(item);
+  }
+  return map;
+}
+
 /** Sorted, de-duplicated strings. */
 export function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort(compareStrings);
