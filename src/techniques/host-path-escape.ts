@@ -39,6 +39,7 @@ export const hostPathEscape: Technique = {
   find(model) {
     const edges: Edge[] = [];
     for (const workload of model.workloads) {
+      if (!workload.volumes.some((v) => v.hostPath !== undefined && sensitiveHostPath(v.hostPath))) continue;
       const jewels = nodeRootJewels(model, workload);
       if (jewels.length === 0) continue;
       for (const container of workload.containers) {

@@ -37,6 +37,7 @@ export const kernelModuleLoad: Technique = {
   find(model) {
     const edges: Edge[] = [];
     for (const workload of model.workloads) {
+      if (!workload.containers.some((c) => capabilityGranted(c.securityContext, 'SYS_MODULE'))) continue;
       const jewels = nodeRootJewels(model, workload);
       if (jewels.length === 0) continue;
       for (const container of workload.containers) {

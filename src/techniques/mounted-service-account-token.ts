@@ -76,21 +76,24 @@ export const mountedServiceAccountToken: Technique = {
     for (const workload of model.workloads) {
       const ownSa = `ServiceAccount/${workload.namespace}/${workload.serviceAccountName}`;
       const automount = workload.token.mounted && AUTOMOUNT.has(workload.token.decidedBy);
+      const viaVolumes = workload.volumes.some(
+        (v) => v.projectsServiceAccountToken || v.secretNames.length > 0,
+      );
+      // Shared by every container of the workload: built once, not once per container.
+      const proof = automount ? [automountEvidence(model, workload)] : [];
+      const fixes = automount ? [disableTokenAutomount(workload)] : [];
       for (const container of workload.containers) {
         const from = containerNode(workload, container);
-        const byVolume = volumeTokens(model, workload, container, secrets);
+        const byVolume = viaVolumes
+          ? volumeTokens(model, workload, container, secrets)
+          : new Map<string, Evidence[]>();
         if (automount) {
           // The automount fix only removes the edge when no volume brings the same token back.
           const own = byVolume.get(ownSa);
-          edge(
-            from,
-            ownSa,
-            [automountEvidence(model, workload), ...(own ?? [])],
-            own ? [] : [disableTokenAutomount(workload)],
-          );
+          edge(from, ownSa, own ? [...proof, ...own] : proof, own ? [] : fixes);
           byVolume.delete(ownSa);
         }
-        for (const [to, proof] of byVolume) edge(from, to, proof, []);
+        for (const [to, items] of byVolume) edge(from, to, items, []);
       }
     }
     return sortEdges(edges);

@@ -23,6 +23,7 @@ export const privilegedContainer: Technique = {
   find(model) {
     const edges: Edge[] = [];
     for (const workload of model.workloads) {
+      if (!workload.containers.some((c) => c.securityContext.privileged)) continue;
       const jewels = nodeRootJewels(model, workload);
       if (jewels.length === 0) continue;
       for (const container of workload.containers) {

@@ -36,6 +36,8 @@ export const runtimeSocketMount: Technique = {
   find(model) {
     const edges: Edge[] = [];
     for (const workload of model.workloads) {
+      if (!workload.volumes.some((v) => v.hostPath !== undefined && isRuntimeSocketPath(v.hostPath)))
+        continue;
       const jewels = nodeRootJewels(model, workload);
       if (jewels.length === 0) continue;
       for (const container of workload.containers) {

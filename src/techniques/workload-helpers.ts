@@ -25,14 +25,31 @@ export function containerNode(workload: Workload, container: Container): NodeRef
   return `${workload.ref}#${container.name}`;
 }
 
+// The model hands out one pools array per scheduling constraint, so jewels are built once per array.
+const jewelsOfPools = new WeakMap<readonly string[], readonly NodeRef[]>();
+
 /** The node-root jewels of every pool the workload may run on; none when it runs nowhere. */
-export function nodeRootJewels(model: Model, workload: Workload): NodeRef[] {
-  return [...new Set(model.poolsOf(workload.ref))].sort().map((pool) => `jewel:node-root/${pool}`);
+export function nodeRootJewels(model: Model, workload: Workload): readonly NodeRef[] {
+  const pools = model.poolsOf(workload.ref);
+  let jewels = jewelsOfPools.get(pools);
+  if (jewels === undefined) {
+    jewels = [...new Set(pools)].sort().map((pool) => `jewel:node-root/${pool}`);
+    jewelsOfPools.set(pools, jewels);
+  }
+  return jewels;
 }
+
+// Pointers are built for every fact and edge of 150,000 pods: the pod-spec prefix is built once per workload.
+const specPrefix = new WeakMap<Workload, string>();
 
 /** JSON Pointer into the workload object at a path inside its pod spec. */
 export function podSpecPointer(workload: Workload, ...segments: readonly (string | number)[]): string {
-  return pointer(...workload.podSpecPath, ...segments);
+  let prefix = specPrefix.get(workload);
+  if (prefix === undefined) {
+    prefix = pointer(...workload.podSpecPath);
+    specPrefix.set(workload, prefix);
+  }
+  return segments.length === 0 ? prefix : prefix + pointer(...segments);
 }
 
 /** JSON Pointer into the workload object at a path inside one container. */
@@ -68,11 +85,13 @@ export function compareText(a: string, b: string): number {
 
 /** Sorts edges by (from, to), then by their first evidence, so parallel edges keep a stable order. */
 export function sortEdges(edges: Edge[]): Edge[] {
-  const firstSays = (edge: Edge): string => `${edge.evidence[0]?.path ?? ''} ${edge.evidence[0]?.says ?? ''}`;
-  return edges.sort(
-    (a, b) =>
-      compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(firstSays(a), firstSays(b)),
-  );
+  // `\u0000` sorts below every character of a ref, so comparing joined keys compares the fields in order.
+  const keyed = edges.map((edge) => {
+    const first = edge.evidence[0];
+    return { key: `${edge.from}\u0000${edge.to}\u0000${first?.path ?? ''}\u0000${first?.says ?? ''}`, edge };
+  });
+  keyed.sort((a, b) => compareText(a.key, b.key));
+  return keyed.map((item) => item.edge);
 }
 
 /** Likelihood classes ordered from most to least likely, for "never easier" comparisons. */
