@@ -182,3 +182,10 @@ test('cluster-admin-grant: no namespace admin, no fan-out', () => {
   const edges = edgesOf(clusterAdminGrant, [deployerAdmin, namespace('shop')], builtIn([CLUSTER_ADMIN]));
   assert.deepEqual(arrows(edges.filter((edge) => edge.structural)), []);
 });
+
+test('cluster-admin-grant: system:masters bound to cluster-admin is one fixless edge', () => {
+  const objects = [clusterRoleBinding('cluster-admin', 'cluster-admin', [group('system:masters')])];
+  const edges = edgesOf(clusterAdminGrant, objects, builtIn([CLUSTER_ADMIN]));
+  assert.deepEqual(arrows(edges), ['Group/system:masters -> jewel:cluster-admin']);
+  assert.deepEqual(edges[0]?.fixes, []);
+});

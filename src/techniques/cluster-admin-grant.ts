@@ -4,9 +4,9 @@
  * `system:masters` is allowed everything before RBAC is consulted, so no RBAC change removes it.
  */
 import type { Model } from '../model/model.js';
-import { grantEdge, structuralEdge } from './rbac-edges.js';
+import { bindingEvidence, grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf, reachedHubs } from './rbac-hubs.js';
-import { adminLevel, byBindingSubject } from './rbac-scan.js';
+import { adminLevel, byBindingSubject, isFullWildcard } from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 
@@ -46,7 +46,7 @@ function masters(model: Model): Edge[] {
   return [
     {
       technique: 'cluster-admin-grant',
-      from: 'Group/system:masters',
+      from: MASTERS,
       to: 'jewel:cluster-admin',
       evidence: items,
       fixes: [],
@@ -54,16 +54,33 @@ function masters(model: Model): Edge[] {
   ];
 }
 
+/** system:masters is cluster-admin before RBAC: its grants add nothing, and cutting them cuts nothing. */
+const MASTERS = 'Group/system:masters';
+
 function find(model: Model): Edge[] {
-  const edges = byBindingSubject(model.grants.filter((grant) => adminLevel(grant) !== undefined)).map(
-    (group) => {
-      const cluster = group.filter((grant) => adminLevel(grant) === 'cluster');
-      const deciding = cluster.length > 0 ? cluster : group;
-      const first = deciding[0]!;
-      const to = cluster.length > 0 ? 'jewel:cluster-admin' : `hub:namespace-admin/${first.scope}`;
+  const admin = model.grants.filter((grant) => grant.subject !== MASTERS && adminLevel(grant) !== undefined);
+  const edges = byBindingSubject(admin).map((group) => {
+    const cluster = group.filter((grant) => adminLevel(grant) === 'cluster');
+    const wildcard = group.filter((grant) => isFullWildcard(grant.rule));
+    const deciding = cluster.length > 0 ? cluster : group;
+    const first = deciding[0]!;
+    const to = cluster.length > 0 ? 'jewel:cluster-admin' : `hub:namespace-admin/${first.scope}`;
+    if (wildcard.length > 0)
       return grantEdge(model, 'cluster-admin-grant', { from: first.subject, to, deciding });
-    },
-  );
+    // The admin role decides by what it is, not by one rule: cite the binding and the role once.
+    const role = evidence(
+      model,
+      first.role,
+      `${first.role} is the namespace admin role: every namespaced right`,
+    );
+    return grantEdge(model, 'cluster-admin-grant', {
+      from: first.subject,
+      to,
+      deciding,
+      citeDeciding: [],
+      evidence: [role, ...bindingEvidence(model, first)],
+    });
+  });
   return sortEdges([...edges, ...masters(model), ...fanOut(model)]);
 }
 

@@ -15,22 +15,19 @@ function describeRule(rule: PolicyRule): string {
   return `${rule.verbs.join(', ')} on ${rule.resources.join(', ')}${names}`;
 }
 
+/** Evidence that a binding gives the grant's role to its subject, pointing at the subject. */
+export function bindingEvidence(model: Model, grant: Grant): Evidence[] {
+  const where = grant.scope === '*' ? 'cluster-wide' : `in namespace ${grant.scope}`;
+  const says = `${grant.binding} gives ${grant.role} to ${grant.subject} ${where}`;
+  return [evidence(model, grant.binding, says, pointer('subjects', grant.subjectIndex))];
+}
+
 /** Evidence for one grant: the role rule that allows it and the binding that gives it to the subject. */
 export function grantEvidence(model: Model, grant: Grant): Evidence[] {
-  const where = grant.scope === '*' ? 'cluster-wide' : `in namespace ${grant.scope}`;
+  const rule = `${grant.role} allows ${describeRule(grant.rule)}`;
   return [
-    evidence(
-      model,
-      grant.role,
-      `${grant.role} allows ${describeRule(grant.rule)}`,
-      pointer('rules', grant.ruleIndex),
-    ),
-    evidence(
-      model,
-      grant.binding,
-      `${grant.binding} gives ${grant.role} to ${grant.subject} ${where}`,
-      pointer('subjects', grant.subjectIndex),
-    ),
+    evidence(model, grant.role, rule, pointer('rules', grant.ruleIndex)),
+    ...bindingEvidence(model, grant),
   ];
 }
 
@@ -55,6 +52,8 @@ export interface GrantEdgeParts {
   readonly deciding: readonly Grant[];
   /** Other grants the step also needs, cited as evidence only. */
   readonly cited?: readonly Grant[];
+  /** Cite these deciding grants instead of all of them (a role with a hundred deciding rules needs one). */
+  readonly citeDeciding?: readonly Grant[];
   readonly likelihood?: LikelihoodClass;
   readonly evidence?: readonly Evidence[];
   readonly fixes?: readonly Fix[];
@@ -62,13 +61,14 @@ export interface GrantEdgeParts {
 
 /** An edge cut by removing the deciding grants' subject from their binding, or their rule from the role. */
 export function grantEdge(model: Model, technique: TechniqueId, parts: GrantEdgeParts): Edge {
-  const cited = (parts.cited ?? []).filter((grant) => !parts.deciding.includes(grant));
+  const deciding = parts.citeDeciding ?? parts.deciding;
+  const cited = (parts.cited ?? []).filter((grant) => !deciding.includes(grant));
   return {
     technique,
     from: parts.from,
     to: parts.to,
     ...(parts.likelihood === undefined ? {} : { likelihood: parts.likelihood }),
-    evidence: [...grantsEvidence(model, [...parts.deciding, ...cited]), ...(parts.evidence ?? [])],
+    evidence: [...grantsEvidence(model, [...deciding, ...cited]), ...(parts.evidence ?? [])],
     fixes: [...grantFixes(model, parts.deciding), ...(parts.fixes ?? [])],
   };
 }

@@ -40,9 +40,22 @@ export function requestsFor(
   );
 }
 
+const answers = new WeakMap<readonly AccessRequest[], WeakMap<PolicyRule, boolean>>();
+
 /** True when the grant's rule allows at least one of the requests. */
 export function allowsAny(grant: Grant, requests: readonly AccessRequest[]): boolean {
-  return requests.some((request) => ruleAllows(grant.rule, request));
+  // Grants share rule objects (one per role rule, across subjects and bindings): answer each rule once.
+  let byRule = answers.get(requests);
+  if (byRule === undefined) {
+    byRule = new WeakMap();
+    answers.set(requests, byRule);
+  }
+  let answer = byRule.get(grant.rule);
+  if (answer === undefined) {
+    answer = requests.some((request) => ruleAllows(grant.rule, request));
+    byRule.set(grant.rule, answer);
+  }
+  return answer;
 }
 
 /** Every grant whose rule allows one of the requests, in model order; the scope is the caller's to judge. */
@@ -87,11 +100,21 @@ export function bySubject(grants: readonly Grant[]): Map<Ref, Grant[]> {
  */
 export function byBindingSubject(grants: readonly Grant[]): Grant[][] {
   const groups = new Map<string, Grant[]>();
+  let previous: Grant | undefined;
+  let list: Grant[] = [];
   for (const grant of grants) {
-    const key = `${grant.subject}\n${grant.binding}\n${grant.scope}`;
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [grant]);
-    else list.push(grant);
+    // Model grants come sorted by binding then subject: build a key only when the group changes.
+    const same =
+      previous?.binding === grant.binding &&
+      previous.subject === grant.subject &&
+      previous.scope === grant.scope;
+    if (!same) {
+      const key = `${grant.subject}\n${grant.binding}\n${grant.scope}`;
+      list = groups.get(key) ?? [];
+      groups.set(key, list);
+    }
+    list.push(grant);
+    previous = grant;
   }
   return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([, list]) => list);
 }
