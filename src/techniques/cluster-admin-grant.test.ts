@@ -11,6 +11,7 @@ import {
   edgesOf,
   group,
   namespace,
+  realBootstrap,
   role,
   roleBinding,
   rule,
@@ -188,4 +189,26 @@ test('cluster-admin-grant: system:masters bound to cluster-admin is one fixless 
   const edges = edgesOf(clusterAdminGrant, objects, builtIn([CLUSTER_ADMIN]));
   assert.deepEqual(arrows(edges), ['Group/system:masters -> jewel:cluster-admin']);
   assert.deepEqual(edges[0]?.fixes, []);
+});
+
+const bootstrap = await realBootstrap();
+
+test('cluster-admin-grant: the real aggregated admin role bound in a namespace, never patched', {
+  skip: bootstrap === undefined,
+}, () => {
+  const objects = [roleBinding('shop', 'web-admin', { kind: 'ClusterRole', name: 'admin' }, [sa('web')])];
+  const edges = edgesOf(clusterAdminGrant, objects, bootstrap).filter((edge) => !edge.structural);
+  assert.deepEqual(arrows(edges.filter((edge) => edge.from !== 'Group/system:masters')), [
+    'ServiceAccount/shop/web -> hub:namespace-admin/shop',
+  ]);
+  const fixes = edges.flatMap((edge) => edge.fixes.map((fix) => `${fix.remediation}@${fix.target}`));
+  assert.deepEqual(fixes, ['remove-binding-subject@RoleBinding/shop/web-admin']);
+});
+
+test('cluster-admin-grant: near miss, the real edit role is not namespace admin', {
+  skip: bootstrap === undefined,
+}, () => {
+  const objects = [roleBinding('shop', 'web-edit', { kind: 'ClusterRole', name: 'edit' }, [sa('web')])];
+  const edges = edgesOf(clusterAdminGrant, objects, bootstrap).filter((edge) => !edge.structural);
+  assert.deepEqual(arrows(edges), ['Group/system:masters -> jewel:cluster-admin']);
 });

@@ -10,6 +10,7 @@ import {
   clusterRoleBinding,
   edgesOf,
   namespace,
+  realBootstrap,
   role,
   roleBinding,
   rule,
@@ -134,4 +135,29 @@ test('create-pod-as-service-account: namespace admin reaches the pod hub, so it 
 test('create-pod-as-service-account: no pod creator, no fan-out', () => {
   const objects = [...shopRole(rule(['get'], ['pods'])), serviceAccount('shop', 'payments')];
   assert.deepEqual(edgesOf(createPodAsServiceAccount, objects), []);
+});
+
+const bootstrap = await realBootstrap();
+
+test('create-pod-as-service-account: the real edit role creates pods, view does not', {
+  skip: bootstrap === undefined,
+}, () => {
+  const bound = (name: string) => [
+    roleBinding('shop', `ci-${name}`, { kind: 'ClusterRole', name }, [sa('ci', 'shop')]),
+  ];
+  const fromCi = (name: string) =>
+    arrows(
+      edgesOf(createPodAsServiceAccount, bound(name), bootstrap).filter(
+        (edge) => edge.from === 'ServiceAccount/shop/ci',
+      ),
+    );
+  assert.deepEqual(fromCi('edit'), [CI]);
+  assert.deepEqual(fromCi('view'), []);
+  const [edge] = edgesOf(createPodAsServiceAccount, bound('edit'), bootstrap).filter(
+    (e) => e.from === 'ServiceAccount/shop/ci',
+  );
+  assert.deepEqual(
+    edge?.fixes.map((fix) => `${fix.remediation}@${fix.target}`),
+    ['remove-binding-subject@RoleBinding/shop/ci-edit'],
+  );
 });

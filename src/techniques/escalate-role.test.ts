@@ -6,6 +6,7 @@ import {
   clusterRole,
   clusterRoleBinding,
   edgesOf,
+  realBootstrap,
   role,
   roleBinding,
   rule,
@@ -112,4 +113,17 @@ test('escalate-role: removing the subject or the escalate rule removes the edge'
   );
   const shop = inShop(on(['escalate'], 'roles'), on(['update'], 'roles'));
   assertFixesRemove(escalateRole, shop, 'ServiceAccount/shop/ci -> hub:namespace-admin/shop');
+});
+
+const bootstrap = await realBootstrap();
+
+test('escalate-role: the real aggregation controller may rewrite ClusterRoles; built-ins get no fix', {
+  skip: bootstrap === undefined,
+}, () => {
+  const edges = edgesOf(escalateRole, [], bootstrap);
+  const controller = edges.find(
+    (edge) => edge.from === 'ServiceAccount/kube-system/clusterrole-aggregation-controller',
+  );
+  assert.equal(controller?.to, 'jewel:cluster-admin');
+  assert.ok(edges.every((edge) => edge.fixes.length === 0));
 });

@@ -3,6 +3,7 @@
  * snapshot, rebuild the model, re-run the technique, and check the edge is gone).
  */
 import assert from 'node:assert/strict';
+import { loadBootstrapRbac } from '../collect/bootstrap-rbac.js';
 import { applyPatches } from '../collect/patch.js';
 import { buildModel, type ModelOptions } from '../model/build-model.js';
 import { snapshotOf } from '../model/test-helpers.js';
@@ -124,6 +125,12 @@ export const CLUSTER_ADMIN = clusterRole('cluster-admin', [
 /** Built-in objects for `ModelOptions.builtIn`, as the bootstrap RBAC data would give them. */
 export function builtIn(objects: readonly unknown[]): ModelOptions {
   return { builtIn: snapshotOf([...objects]).objects };
+}
+
+/** The shipped bootstrap RBAC of Kubernetes 1.36 as model options, or undefined when the data is absent. */
+export async function realBootstrap(): Promise<ModelOptions | undefined> {
+  const { objects, gap } = await loadBootstrapRbac('1.36');
+  return gap === undefined ? { builtIn: objects } : undefined;
 }
 
 /** Runs a technique on manifests and returns all its edges, structural ones included. */

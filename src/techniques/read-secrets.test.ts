@@ -9,6 +9,7 @@ import {
   clusterRoleBinding,
   edgesOf,
   namespace,
+  realBootstrap,
   role,
   roleBinding,
   rule,
@@ -143,4 +144,20 @@ test('read-secrets: deleting the token Secret, the subject or the rule removes t
     [...TOKENS, ...shopRole(rule(['list'], ['secrets']))],
     'hub:read-secrets/shop -> ServiceAccount/shop/db',
   );
+});
+
+const bootstrap = await realBootstrap();
+
+test('read-secrets: the real edit role reads Secrets, view does not', {
+  skip: bootstrap === undefined,
+}, () => {
+  const bound = (name: string) => [
+    roleBinding('shop', `ci-${name}`, { kind: 'ClusterRole', name }, [sa('ci', 'shop')]),
+  ];
+  const fromCi = (name: string) =>
+    arrows(
+      edgesOf(readSecrets, bound(name), bootstrap).filter((edge) => edge.from === 'ServiceAccount/shop/ci'),
+    );
+  assert.deepEqual(fromCi('edit'), [HUB]);
+  assert.deepEqual(fromCi('view'), []);
 });
