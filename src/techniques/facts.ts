@@ -138,11 +138,14 @@ function containerFacts(workload: Workload, container: Container, emit: Emit): v
 
 /** Every fact of the model, sorted by (object, container, fact, path, says). */
 export function findFacts(model: Model): readonly Fact[] {
-  const facts: Fact[] = [];
+  // Facts are grouped per object, so only each object's few facts need a full comparison.
+  const groups = new Map<Ref, Fact[]>();
   const emitter = (object: Ref, container?: string): Emit => {
     const location = locationString(model, object);
+    const list = groups.get(object) ?? [];
+    groups.set(object, list);
     return (fact, says, path) =>
-      facts.push({
+      list.push({
         fact,
         object,
         ...(container === undefined ? {} : { container }),
@@ -201,12 +204,10 @@ export function findFacts(model: Model): readonly Fact[] {
         );
     });
   }
-  return facts.sort(
-    (a, b) =>
-      compareText(a.object, b.object) ||
-      compareText(a.container ?? '', b.container ?? '') ||
-      compareText(a.fact, b.fact) ||
-      compareText(a.path ?? '', b.path ?? '') ||
-      compareText(a.says, b.says),
-  );
+  const inObject = (a: Fact, b: Fact) =>
+    compareText(a.container ?? '', b.container ?? '') ||
+    compareText(a.fact, b.fact) ||
+    compareText(a.path ?? '', b.path ?? '') ||
+    compareText(a.says, b.says);
+  return [...groups.keys()].sort(compareText).flatMap((object) => groups.get(object)!.sort(inObject));
 }

@@ -67,7 +67,28 @@ runTable(nodeColocatedIdentities, [
       'isolate-sensitive-workload@StatefulSet/ops/two',
     ],
   },
+  {
+    name: 'three workloads with one ServiceAccount: no pair of isolations cuts the edge, so no fix',
+    objects: ['one', 'two', 'three'].map((name) =>
+      workload('Deployment', name, { serviceAccountName: 'shared' }),
+    ),
+    edges: ['jewel:node-root/workers -> ServiceAccount/ops/shared'],
+    fixes: [],
+  },
 ]);
+
+test('node-colocated-identities: evidence names the first ten workloads and counts the rest', () => {
+  const many = Array.from({ length: 12 }, (_, i) =>
+    workload('Deployment', `w${String(i).padStart(2, '0')}`, { serviceAccountName: 'shared' }),
+  );
+  const [edge] = nodeColocatedIdentities.find(buildModel(snapshotOf(many)));
+  assert.equal(edge?.evidence.length, 11);
+  assert.equal(edge?.evidence[0]?.ref, 'Deployment/ops/w00');
+  assert.deepEqual(edge?.evidence[10], {
+    ref: 'ServiceAccount/ops/shared',
+    says: 'and 2 more workloads run as it in pool workers',
+  });
+});
 
 test('node-colocated-identities: a DaemonSet sharing the SA keeps the edge trivial and unfixable', () => {
   const model = buildModel(

@@ -1,4 +1,6 @@
 /** Root on a node yields the identities of the pods that run there: the node may mint their tokens. */
+import type { Model } from '../model/model.js';
+import type { Workload } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Evidence, Fix, Technique } from './types.js';
 import { isolateSensitiveWorkload } from './workload-fixes.js';
@@ -10,8 +12,29 @@ interface Colocated {
   likelihood: LikelihoodClass;
   /** A DaemonSet runs on every node by design: nothing can move it off the pool. */
   pinned: boolean;
-  readonly evidence: Evidence[];
-  readonly fixes: Fix[];
+  readonly workloads: { readonly workload: Workload; readonly says: string }[];
+}
+
+/** Evidence items per edge; a namespace's `default` SA may run thousands of workloads. */
+const MAX_EVIDENCE = 10;
+/** The planner combines at most two fixes ("do both"); more isolations than that never cut the edge. */
+const MAX_FIXES = 2;
+
+function evidenceOf(model: Model, entry: Colocated): Evidence[] {
+  const shown = entry.workloads.slice(0, MAX_EVIDENCE);
+  const items = shown.map(({ workload, says }) =>
+    evidence(model, workload.ref, says, podSpecPointer(workload)),
+  );
+  const more = entry.workloads.length - shown.length;
+  if (more > 0)
+    items.push(evidence(model, entry.sa, `and ${more} more workloads run as it in pool ${entry.pool}`));
+  return items;
+}
+
+function fixesOf(entry: Colocated): Fix[] {
+  // Moving workloads away only cuts the edge when no DaemonSet keeps the identity on the pool.
+  if (entry.pinned || entry.workloads.length > MAX_FIXES) return [];
+  return entry.workloads.map(({ workload }) => isolateSensitiveWorkload(workload));
 }
 
 /** Node root in a pool → the ServiceAccount of every workload that may run in that pool. */
@@ -43,35 +66,21 @@ export const nodeColocatedIdentities: Technique = {
         : `${workload.kind} ${workload.name} runs as ${workload.serviceAccountName} and may be scheduled in this pool`;
       for (const pool of new Set(model.poolsOf(workload.ref))) {
         const key = `${pool}\u0000${sa}`;
-        const entry: Colocated = byKey.get(key) ?? {
-          pool,
-          sa,
-          likelihood,
-          pinned: false,
-          evidence: [],
-          fixes: [],
-        };
+        const entry = byKey.get(key) ?? { pool, sa, likelihood, pinned: false, workloads: [] };
         entry.likelihood = easier(entry.likelihood, likelihood);
         entry.pinned ||= daemon;
-        entry.evidence.push(
-          evidence(model, workload.ref, `${says} (pool ${pool})`, podSpecPointer(workload)),
-        );
-        if (!daemon) entry.fixes.push(isolateSensitiveWorkload(workload));
+        entry.workloads.push({ workload, says: `${says} (pool ${pool})` });
         byKey.set(key, entry);
       }
     }
-    const edges: Edge[] = [];
-    for (const entry of byKey.values()) {
-      edges.push({
-        technique: 'node-colocated-identities',
-        from: `jewel:node-root/${entry.pool}`,
-        to: entry.sa,
-        ...(entry.likelihood === 'trivial' ? {} : { likelihood: entry.likelihood }),
-        evidence: entry.evidence,
-        // Moving one workload away only cuts the edge when no DaemonSet keeps the identity on the pool.
-        fixes: entry.pinned ? [] : entry.fixes,
-      });
-    }
+    const edges: Edge[] = [...byKey.values()].map((entry) => ({
+      technique: 'node-colocated-identities',
+      from: `jewel:node-root/${entry.pool}`,
+      to: entry.sa,
+      ...(entry.likelihood === 'trivial' ? {} : { likelihood: entry.likelihood }),
+      evidence: evidenceOf(model, entry),
+      fixes: fixesOf(entry),
+    }));
     return edges.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to));
   },
 };
