@@ -11,6 +11,8 @@ export interface Location {
   readonly doc: number;
   /** Path from the document root to the object when it is an item of a List (e.g. `['items', 3]`). */
   readonly itemPath?: readonly (string | number)[];
+  /** The Helm template that rendered the object (its `# Source:` comment), when the input is `helm template` output. */
+  readonly template?: string;
 }
 
 /** A Kubernetes object pruned to the fields analysis needs (same shape as the API object, fewer fields). */
@@ -49,7 +51,13 @@ export interface SnapshotObject {
 }
 
 /** Why part of the input could not be analysed. Gaps are reported, and `--strict` turns them into exit 3. */
-export type GapKind = 'parse-error' | 'limit-exceeded' | 'not-kubernetes' | 'forbidden' | 'not-found' | 'unreadable';
+export type GapKind =
+  | 'parse-error'
+  | 'limit-exceeded'
+  | 'not-kubernetes'
+  | 'forbidden'
+  | 'not-found'
+  | 'unreadable';
 
 /** What could not be read, where, and what the user can do about it. */
 export interface Gap {

@@ -1,0 +1,189 @@
+/**
+ * Offline ingest: files, folders and stdin into a Snapshot. Each file is streamed in chunks and each object is
+ * projected to its slim record as soon as it is parsed, so memory follows the slim snapshot, not the input.
+ * Broken input becomes gaps; the rest of the file and the other files are still read.
+ */
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import { gapAt } from './gaps.js';
+import { FileIngest } from './ingest.js';
+import { formatOf, fsProblem, type InputFormat, isBinary, resolveInputs, STDIN_NAME } from './input-files.js';
+import { jsonReader } from './read-json.js';
+import { type ChunkReader, yamlReader } from './read-yaml.js';
+import type { Gap, Snapshot, SnapshotObject, SnapshotSource } from './snapshot.js';
+
+/** Options for `collectFiles`. */
+export interface CollectOptions {
+  /** Where `-` reads from; default `process.stdin`. */
+  readonly stdin?: NodeJS.ReadableStream;
+  /** Largest document, List item or line read, in bytes; larger ones become gaps. Default 64 MiB. */
+  readonly maxObjectBytes?: number;
+}
+
+const DEFAULT_MAX_OBJECT_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+/** Stdin cannot be read twice: its bytes are kept up to this size for `--apply-plan` and a second pass. */
+const STDIN_KEEP_BYTES = 256 * 1024 * 1024;
+
+/** What the writer needs to know about how a snapshot was read, beyond what the snapshot holds. */
+export interface ReadMemo {
+  /** Stdin's bytes, when they were small enough to keep. */
+  readonly stdin?: readonly Buffer[];
+  /** The format each file was read as (JSON-looking YAML files fall back to YAML). */
+  readonly formats: ReadonlyMap<string, InputFormat>;
+}
+
+// Keyed by the snapshot's `source` object, which spreads of the snapshot share. Holds no Secret values beyond
+// the raw stdin bytes, which never leave this module except to be written back by `--apply-plan`.
+const memoBySource = new WeakMap<SnapshotSource, ReadMemo>();
+
+/** How the snapshot's inputs were read, when it came from `collectFiles` in this process. */
+export function readMemoOf(snapshot: Snapshot): ReadMemo | undefined {
+  return memoBySource.get(snapshot.source);
+}
+
+/** True when the snapshot holds at least one object; the CLI exits 2 otherwise. */
+export function hasUsableInput(snapshot: Snapshot): boolean {
+  return snapshot.objects.length > 0;
+}
+
+/** Reads files, folders (recursively) and `-` (stdin) into a snapshot; never throws for bad input. */
+export async function collectFiles(
+  inputs: readonly string[],
+  options: CollectOptions = {},
+): Promise<Snapshot> {
+  const maxBytes = options.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
+  const resolved = await resolveInputs(inputs);
+  const objects: SnapshotObject[] = [];
+  const gaps: Gap[] = [...resolved.gaps];
+  const paths: string[] = [];
+  const formats = new Map<string, InputFormat>();
+  let stdin: StdinTee | undefined;
+  for (const file of resolved.files) {
+    if (file === STDIN_NAME) stdin = new StdinTee(options.stdin ?? process.stdin, STDIN_KEEP_BYTES);
+    const source = file === STDIN_NAME && stdin !== undefined ? stdin.source : fileSource(file);
+    const result = await readInput(file, source, maxBytes);
+    if (result.opened) paths.push(file);
+    if (result.format !== undefined) formats.set(file, result.format);
+    objects.push(...result.objects);
+    gaps.push(...result.gaps);
+  }
+  if (objects.length === 0) {
+    const where = inputs.length === 0 ? '(no input)' : inputs.join(' ');
+    const todo = 'pass files or folders that hold Kubernetes manifests (.yaml, .yml, .json), or - for stdin';
+    gaps.push(gapAt('not-found', { file: where }, 'no Kubernetes objects found', todo));
+  }
+  const source: SnapshotSource = { type: 'files', paths };
+  const kept = stdin?.kept();
+  memoBySource.set(source, { formats, ...(kept !== undefined ? { stdin: kept } : {}) });
+  return { source, objects, gaps, kindCounts: countKinds(objects) };
+}
+
+/** The bytes of one input; `open` is called again for a second pass when `replayable`. */
+export interface ChunkSource {
+  open(): AsyncIterable<Buffer>;
+  replayable(): boolean;
+}
+
+/** Streams a file in large chunks. */
+export function fileSource(file: string): ChunkSource {
+  return {
+    open: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>,
+    replayable: () => true,
+  };
+}
+
+/** Stdin can be read only once: its bytes are kept while they fit, for a second pass and for `--apply-plan`. */
+class StdinTee {
+  private chunks: Buffer[] | undefined = [];
+  private bytes = 0;
+  private consumed = false;
+
+  constructor(
+    private readonly stream: NodeJS.ReadableStream,
+    private readonly limit: number,
+  ) {}
+
+  readonly source: ChunkSource = {
+    open: () => (this.consumed ? this.replay() : this.live()),
+    replayable: () => !this.consumed || this.chunks !== undefined,
+  };
+
+  /** The whole of stdin, or `undefined` when it was too large to keep. */
+  kept(): readonly Buffer[] | undefined {
+    return this.chunks;
+  }
+
+  private async *live(): AsyncIterable<Buffer> {
+    this.consumed = true;
+    for await (const chunk of this.stream as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      this.bytes += buffer.length;
+      if (this.bytes > this.limit) this.chunks = undefined;
+      else this.chunks?.push(buffer);
+      yield buffer;
+    }
+  }
+
+  private async *replay(): AsyncIterable<Buffer> {
+    yield* this.chunks ?? [];
+  }
+}
+
+interface InputResult {
+  readonly opened: boolean;
+  readonly objects: readonly SnapshotObject[];
+  readonly gaps: readonly Gap[];
+  readonly format?: InputFormat;
+}
+
+/** Reads one input; JSON-looking input that is not a `.json` file falls back to YAML when it is not JSON. */
+async function readInput(file: string, source: ChunkSource, maxBytes: number): Promise<InputResult> {
+  const first = await readAs(file, source, maxBytes, undefined);
+  if (first.format !== 'json' || extname(file).toLowerCase() === '.json') return first;
+  if (!first.gaps.some((gap) => gap.kind === 'parse-error') || !source.replayable()) return first;
+  return readAs(file, source, maxBytes, 'yaml');
+}
+
+async function readAs(
+  file: string,
+  source: ChunkSource,
+  maxBytes: number,
+  forced: InputFormat | undefined,
+): Promise<InputResult> {
+  const ingest = new FileIngest(file, maxBytes);
+  let reader: ChunkReader | undefined;
+  let format: InputFormat | undefined;
+  let opened = false;
+  try {
+    for await (const chunk of source.open()) {
+      opened = true;
+      if (reader === undefined) {
+        if (isBinary(chunk)) {
+          ingest.gap(
+            'not-kubernetes',
+            undefined,
+            'binary file, not YAML or JSON',
+            'remove it from the input',
+          );
+          return { opened, objects: [], gaps: ingest.gaps };
+        }
+        format = forced ?? formatOf(file, chunk);
+        reader = format === 'json' ? jsonReader(ingest, maxBytes) : yamlReader(ingest, maxBytes);
+      }
+      reader.push(chunk);
+    }
+    opened = true;
+    reader?.end();
+  } catch (error) {
+    const problem = fsProblem(error);
+    ingest.gap('unreadable', undefined, problem.what, problem.todo);
+  }
+  return { opened, objects: ingest.objects, gaps: ingest.gaps, ...(format !== undefined ? { format } : {}) };
+}
+
+function countKinds(objects: readonly SnapshotObject[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const object of objects) counts.set(object.kind, (counts.get(object.kind) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,375 @@
+/**
+ * A streaming JSON scanner over bytes. It finds each top-level value and, inside a top-level object, each element
+ * of its `items` array, so a 1.5 GB `kubectl get -A -o json` dump is parsed one item at a time: V8 strings stop
+ * near 512 MiB, and one `JSON.parse` of the whole file would fail. It tracks strings, escapes, nesting and lines;
+ * the grammar inside a value is left to `JSON.parse` of the value's text.
+ */
+
+/** A value the scanner found: its text (when captured), byte range and lines. */
+export interface ScannedValue {
+  /** Index of the top-level value in the file. */
+  readonly doc: number;
+  /** Index in the top-level object's `items`, for split-out items. */
+  readonly item?: number;
+  /** The value's text; `undefined` when capture is off or it is longer than the limit. */
+  readonly text?: string;
+  readonly overflow: boolean;
+  /** 1-based line of the value's first byte. */
+  readonly startLine: number;
+  /** 1-based line of the first key of an object (else `startLine`). */
+  readonly line: number;
+  /** Absolute byte offsets, `end` exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** For items: the `kind` and `apiVersion` of the enclosing object, when they came before `items`. */
+  readonly listKind?: string;
+  readonly listApiVersion?: string;
+}
+
+/** A top-level object whose `items` were split out; its text holds `"items": []` in their place. */
+export interface ScannedEnvelope extends ScannedValue {
+  readonly items: number;
+  /** False when the file ended inside the object. */
+  readonly complete: boolean;
+}
+
+/** Receives what the scanner finds, in file order. */
+export interface JsonScanSink {
+  value(value: ScannedValue): void;
+  item(item: ScannedValue): void;
+  envelope(envelope: ScannedEnvelope): void;
+  error(error: { readonly line: number; readonly what: string; readonly todo: string }): void;
+}
+
+/** Limits and switches. */
+export interface JsonScanOptions {
+  /** Longest value text kept, in bytes; longer values are reported with `overflow`. */
+  readonly maxTextBytes: number;
+  /** Decode value texts (the reader); the writer needs offsets only. Default true. */
+  readonly capture?: boolean;
+}
+
+const [QUOTE, BACKSLASH, LBRACE, RBRACE, LBRACKET, RBRACKET, COLON, COMMA, NL] = [
+  0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0x5d, 0x3a, 0x2c, 0x0a,
+];
+const BOM = [0xef, 0xbb, 0xbf];
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === NL;
+}
+
+function isDelimiter(c: number): boolean {
+  return isSpace(c) || c === COMMA || c === RBRACE || c === RBRACKET || c === COLON;
+}
+
+function keyOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Collects the bytes of one value across chunks, pausing over split-out items. */
+class Capture {
+  private parts: Buffer[] = [];
+  private bytes = 0;
+  private from = -1;
+  overflow = false;
+  active = false;
+
+  constructor(
+    private readonly max: number,
+    private readonly enabled: boolean,
+  ) {}
+
+  begin(at: number): void {
+    this.parts = [];
+    this.bytes = 0;
+    this.overflow = false;
+    this.active = true;
+    this.from = at;
+  }
+
+  pause(chunk: Buffer, at: number): void {
+    this.take(chunk, at);
+    this.from = -1;
+  }
+
+  resume(at: number): void {
+    this.from = at;
+  }
+
+  endOfChunk(chunk: Buffer): void {
+    if (!this.active || this.from < 0) return;
+    this.take(chunk, chunk.length);
+    this.from = 0;
+  }
+
+  finish(chunk: Buffer | undefined, at: number): string | undefined {
+    if (chunk !== undefined) this.take(chunk, at);
+    this.active = false;
+    this.from = -1;
+    if (!this.enabled || this.overflow) return undefined;
+    const parts = this.parts;
+    this.parts = [];
+    return parts.length === 1 ? parts[0]!.toString('utf8') : Buffer.concat(parts).toString('utf8');
+  }
+
+  private take(chunk: Buffer, to: number): void {
+    if (!this.enabled || this.from < 0 || this.overflow || to <= this.from) return;
+    this.bytes += to - this.from;
+    if (this.bytes > this.max) {
+      this.overflow = true;
+      this.parts = [];
+    } else this.parts.push(chunk.subarray(this.from, to));
+  }
+}
+
+interface Open {
+  start: number;
+  startLine: number;
+  line: number;
+  /** Depth at which the first key of this value sits, while it is still unknown. */
+  keyDepth: number;
+}
+
+/** Scans JSON bytes pushed in chunks of any size; call `end()` after the last chunk. */
+export class JsonScanner {
+  private offset = 0;
+  private line = 1;
+  private readonly stack: number[] = [];
+  private inString = false;
+  private escaped = false;
+  private literal = false;
+  private stopped = false;
+  private doc = -1;
+  private top: Open | undefined;
+  private item: Open | undefined;
+  private itemIndex = 0;
+  private inItems = false;
+  private split = false;
+  private keyExpected = false;
+  private afterColon = false;
+  private key: string | undefined;
+  private readonly topCapture: Capture;
+  private readonly itemCapture: Capture;
+  private readonly keyCapture: Capture;
+  private keyCapturing = false;
+  private hintCapturing: 'kind' | 'apiVersion' | undefined;
+  private hints: { kind?: string; apiVersion?: string } = {};
+
+  constructor(
+    private readonly sink: JsonScanSink,
+    options: JsonScanOptions,
+  ) {
+    const enabled = options.capture ?? true;
+    this.topCapture = new Capture(options.maxTextBytes, enabled);
+    this.itemCapture = new Capture(options.maxTextBytes, enabled);
+    this.keyCapture = new Capture(4096, true);
+  }
+
+  /** Feeds the next chunk. */
+  push(chunk: Buffer): void {
+    if (this.stopped) return;
+    for (let i = 0; i < chunk.length && !this.stopped; i++) {
+      const c = chunk[i]!;
+      if (this.offset + i < 3 && c === BOM[this.offset + i] && this.doc < 0 && !this.inString) continue;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) this.endString(chunk, i);
+        else if (c === NL) this.line++;
+        continue;
+      }
+      if (this.literal) {
+        if (!isDelimiter(c)) continue;
+        this.endLiteral(chunk, i);
+      }
+      if (c === NL) this.line++;
+      else if (!isSpace(c)) this.token(chunk, i, c);
+    }
+    this.topCapture.endOfChunk(chunk);
+    this.itemCapture.endOfChunk(chunk);
+    this.keyCapture.endOfChunk(chunk);
+    this.offset += chunk.length;
+  }
+
+  /** Ends the input: reports a value cut short by the end of the file. */
+  end(): void {
+    if (this.stopped) return;
+    if (this.literal && !this.inString) this.endLiteral(undefined, 0);
+    if (this.top === undefined) return;
+    this.fail('unexpected end of file inside a value', 'the file may be truncated; export it again');
+  }
+
+  private token(chunk: Buffer, i: number, c: number): void {
+    const depth = this.stack.length;
+    const startsValue = depth === 0 || (this.inItems && depth === 2 && this.item === undefined);
+    if (c === COLON) {
+      if (depth === 1) this.afterColon = true;
+      return;
+    }
+    if (c === COMMA) {
+      if (depth === 1) this.keyExpected = true;
+      if (depth === 0) this.fail("unexpected ',' outside any value", 'remove it');
+      return;
+    }
+    if (c === RBRACE || c === RBRACKET) {
+      this.close(chunk, i, c);
+      return;
+    }
+    if (startsValue) this.beginValue(i, c, depth);
+    const opening = this.openingValue(depth);
+    if (opening !== undefined && c === QUOTE && opening.keyDepth === depth) {
+      opening.line = this.line;
+      opening.keyDepth = -1;
+    }
+    if (c === QUOTE) {
+      this.inString = true;
+      if (depth === 1 && this.keyExpected) {
+        this.keyExpected = false;
+        this.keyCapturing = true;
+        this.keyCapture.begin(i);
+      } else if (depth === 1 && this.afterColon && (this.key === 'kind' || this.key === 'apiVersion')) {
+        this.hintCapturing = this.key;
+        this.keyCapture.begin(i);
+      }
+    } else if (c === LBRACE || c === LBRACKET) {
+      const splits =
+        c === LBRACKET && depth === 1 && this.afterColon && this.key === 'items' && this.top !== undefined;
+      this.stack.push(c);
+      if (c === LBRACE && depth === 0) this.keyExpected = true;
+      if (splits) {
+        this.inItems = true;
+        this.split = true;
+        this.itemIndex = 0;
+        this.topCapture.pause(chunk, i + 1);
+      }
+    } else if (depth === 0 && !/[-0-9tfn]/.test(String.fromCharCode(c))) {
+      this.fail(
+        `unexpected character '${String.fromCharCode(c)}' outside any value`,
+        'this is not JSON; fix or remove it',
+      );
+    } else this.literal = true;
+    if (depth === 1) this.afterColon = false;
+  }
+
+  private openingValue(depth: number): Open | undefined {
+    if (this.item !== undefined && this.item.keyDepth === depth) return this.item;
+    if (this.top !== undefined && this.top.keyDepth === depth) return this.top;
+    return undefined;
+  }
+
+  private beginValue(i: number, c: number, depth: number): void {
+    const open: Open = {
+      start: this.offset + i,
+      startLine: this.line,
+      line: this.line,
+      keyDepth: c === LBRACE ? depth + 1 : -1,
+    };
+    if (depth === 0) {
+      this.doc++;
+      this.top = open;
+      this.split = false;
+      this.key = undefined;
+      this.hints = {};
+      this.topCapture.begin(i);
+    } else {
+      this.item = open;
+      this.itemCapture.begin(i);
+    }
+  }
+
+  private close(chunk: Buffer, i: number, c: number): void {
+    const expected = c === RBRACE ? LBRACE : LBRACKET;
+    if (this.stack.pop() !== expected) {
+      this.fail(`unexpected '${String.fromCharCode(c)}'`, 'check for a missing or extra bracket');
+      return;
+    }
+    const depth = this.stack.length;
+    for (const open of [this.item, this.top])
+      if (open !== undefined && open.keyDepth === depth + 1) open.keyDepth = -1;
+    if (depth === 1 && this.inItems) {
+      this.inItems = false;
+      this.topCapture.resume(i);
+    }
+    this.valueClosed(chunk, i + 1, depth);
+  }
+
+  private endString(chunk: Buffer, i: number): void {
+    this.inString = false;
+    const depth = this.stack.length;
+    if (this.keyCapturing) {
+      this.keyCapturing = false;
+      this.key = keyOf(this.keyCapture.finish(chunk, i + 1));
+      return;
+    }
+    if (this.hintCapturing !== undefined) {
+      const hint = keyOf(this.keyCapture.finish(chunk, i + 1));
+      if (hint !== undefined) this.hints[this.hintCapturing] = hint;
+      this.hintCapturing = undefined;
+    }
+    this.valueClosed(chunk, i + 1, depth);
+  }
+
+  private endLiteral(chunk: Buffer | undefined, i: number): void {
+    this.literal = false;
+    this.valueClosed(chunk, i, this.stack.length);
+  }
+
+  /** A value ended at `end` (exclusive, in `chunk`) with the stack at `depth`. */
+  private valueClosed(chunk: Buffer | undefined, end: number, depth: number): void {
+    if (depth === 2 && this.inItems && this.item !== undefined) {
+      const text = this.itemCapture.finish(chunk, end);
+      const scanned = this.scanned(this.item, end, text, this.itemCapture.overflow, this.itemIndex);
+      this.sink.item({
+        ...scanned,
+        ...(this.hints.kind !== undefined ? { listKind: this.hints.kind } : {}),
+        ...(this.hints.apiVersion !== undefined ? { listApiVersion: this.hints.apiVersion } : {}),
+      });
+      this.item = undefined;
+      this.itemIndex++;
+    } else if (depth === 0 && this.top !== undefined) {
+      if (this.split) this.emitEnvelope(chunk, end, true);
+      else {
+        const text = this.topCapture.finish(chunk, end);
+        this.sink.value(this.scanned(this.top, end, text, this.topCapture.overflow));
+      }
+      this.top = undefined;
+    }
+  }
+
+  private emitEnvelope(chunk: Buffer | undefined, end: number, complete: boolean): void {
+    const captured = this.topCapture.finish(chunk, end);
+    const value = this.scanned(this.top!, end, complete ? captured : undefined, this.topCapture.overflow);
+    this.sink.envelope({ ...value, items: this.itemIndex, complete });
+    this.split = false;
+  }
+
+  private scanned(
+    open: Open,
+    end: number,
+    text: string | undefined,
+    overflow: boolean,
+    item?: number,
+  ): ScannedValue {
+    return {
+      doc: this.doc,
+      ...(item !== undefined ? { item } : {}),
+      ...(text !== undefined ? { text } : {}),
+      overflow,
+      startLine: open.startLine,
+      line: open.line,
+      start: open.start,
+      end: this.offset + end,
+    };
+  }
+
+  private fail(what: string, todo: string): void {
+    if (this.top !== undefined && this.split) this.emitEnvelope(undefined, 0, false);
+    this.stopped = true;
+    this.sink.error({ line: this.line, what, todo });
+  }
+}

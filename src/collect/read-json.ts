@@ -1,0 +1,76 @@
+/** Reads a JSON stream into a file's objects, one top-level value or List item at a time. */
+import { gapAt, mebibytes } from './gaps.js';
+import type { FileIngest } from './ingest.js';
+import { JsonScanner, type ScannedValue } from './json-scanner.js';
+import type { ChunkReader } from './read-yaml.js';
+
+type Parsed = { readonly value: unknown } | { readonly line: number; readonly what: string };
+
+/** Parses one value's text; on failure, the file line of the error and what `JSON.parse` said. */
+export function parseJsonValue(text: string, startLine: number): Parsed {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const position = /at position (\d+)/.exec(error.message);
+    const before = position === null ? '' : text.slice(0, Number(position[1]));
+    let line = startLine;
+    for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line++;
+    const what = error.message
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/ \(line \d+ column \d+\)$/, '')
+      .replace(/^[A-Z]/, (letter) => letter.toLowerCase());
+    return { line, what: `invalid JSON: ${what}` };
+  }
+}
+
+/** A reader that feeds `ingest` from JSON bytes; `maxBytes` bounds one top-level value or List item. */
+export function jsonReader(ingest: FileIngest, maxBytes: number): ChunkReader {
+  const place = (line: number) => ({ file: ingest.file, line });
+  const tooLarge = (value: ScannedValue, what: string) =>
+    gapAt(
+      'limit-exceeded',
+      place(value.startLine),
+      `${what} is larger than ${mebibytes(maxBytes)}`,
+      'split it',
+    );
+  const parse = (value: ScannedValue): Parsed | { readonly tooLarge: true } => {
+    if (value.overflow || value.text === undefined) return { tooLarge: true };
+    return parseJsonValue(value.text, value.startLine);
+  };
+
+  const scanner = new JsonScanner(
+    {
+      value(value) {
+        const parsed = parse(value);
+        if ('tooLarge' in parsed) ingest.gaps.push(tooLarge(value, 'JSON value'));
+        else if ('what' in parsed) ingest.gap('parse-error', parsed.line, parsed.what, 'fix the JSON syntax');
+        else ingest.document(parsed.value, { line: value.line, doc: value.doc });
+      },
+      item(item) {
+        const parsed = parse(item);
+        if ('tooLarge' in parsed) ingest.listItemGap(tooLarge(item, 'List item'));
+        else if ('what' in parsed) {
+          ingest.listItemGap(gapAt('parse-error', place(parsed.line), parsed.what, 'fix the JSON syntax'));
+        } else {
+          const hints = { kind: item.listKind, apiVersion: item.listApiVersion };
+          const at = { line: item.line, doc: item.doc, item: item.item ?? 0 };
+          ingest.listItem(parsed.value, at, item.end - item.start, hints);
+        }
+      },
+      envelope(envelope) {
+        const at = { line: envelope.line, doc: envelope.doc };
+        const parsed = envelope.complete ? parse(envelope) : undefined;
+        if (parsed !== undefined && 'what' in parsed) {
+          ingest.gap('parse-error', parsed.line, parsed.what, 'fix the JSON syntax');
+        }
+        ingest.listEnd(parsed !== undefined && 'value' in parsed ? parsed.value : undefined, at);
+      },
+      error(error) {
+        ingest.gap('parse-error', error.line, error.what, error.todo);
+      },
+    },
+    { maxTextBytes: maxBytes },
+  );
+  return { push: (chunk) => scanner.push(chunk), end: () => scanner.end() };
+}

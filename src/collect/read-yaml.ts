@@ -1,0 +1,136 @@
+/** Reads a YAML stream into a file's objects: documents one by one, and the items of big Lists one by one. */
+import { gapAt, helmGap, helmLeftover, mebibytes } from './gaps.js';
+import type { FileIngest, ListHints } from './ingest.js';
+import { LineSplitter } from './line-splitter.js';
+import { parseYamlUnit } from './yaml-parse.js';
+import { YamlSegmenter, type YamlUnit } from './yaml-segmenter.js';
+
+/** Something that takes the bytes of one input, chunk by chunk. */
+export interface ChunkReader {
+  push(chunk: Buffer): void;
+  end(): void;
+}
+
+const SOURCE_COMMENT = /^#\s*Source:\s*(\S.*?)\s*$/;
+
+/** The item's own text: its first line with the `-` blanked, so the item is a plain indented document. */
+export function itemText(unit: YamlUnit): string {
+  const lines = [...unit.lines];
+  const first = lines[0] ?? '';
+  const indent = unit.indent ?? 0;
+  lines[0] = `${first.slice(0, indent)} ${first.slice(indent + 1)}`;
+  return textOf(lines);
+}
+
+/** The text of whole lines for the parser; the final newline keeps a `\r` out of the last value. */
+export function textOf(lines: readonly string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `# Source:` path Helm writes above each rendered document. */
+function helmSource(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    const trimmed = line.trim();
+    const match = SOURCE_COMMENT.exec(trimmed);
+    if (match !== null) return match[1];
+    if (trimmed !== '' && trimmed !== '---' && !trimmed.startsWith('#')) return undefined;
+  }
+  return undefined;
+}
+
+/** A reader that feeds `ingest` from YAML bytes; `maxBytes` bounds one document or List item. */
+export function yamlReader(ingest: FileIngest, maxBytes: number): ChunkReader {
+  let head: YamlUnit | undefined;
+  let hints: ListHints = {};
+
+  const tooLarge = (unit: YamlUnit, what: string): void =>
+    ingest.gap('limit-exceeded', unit.startLine, `${what} is larger than ${mebibytes(maxBytes)}`, 'split it');
+
+  const parse = (unit: YamlUnit, text: string, fileLine: (line: number) => number) => {
+    const helmLine = helmLeftover(unit.lines, true);
+    if (helmLine !== undefined)
+      return { gap: helmGap({ file: ingest.file, line: unit.startLine + helmLine }) };
+    const result = parseYamlUnit(text, fileLine);
+    if (result.ok) return { result };
+    const unparsedHelm = helmLeftover(unit.lines, false);
+    if (unparsedHelm !== undefined)
+      return { gap: helmGap({ file: ingest.file, line: unit.startLine + unparsedHelm }) };
+    const kind = result.limit ? 'limit-exceeded' : 'parse-error';
+    return { gap: gapAt(kind, { file: ingest.file, line: result.line }, result.what, result.todo) };
+  };
+
+  const onUnit = (unit: YamlUnit): void => {
+    if (unit.doc === undefined) return;
+    const offset = (line: number): number => unit.startLine + line - 1;
+    if (unit.kind === 'document') {
+      if (unit.overflow) {
+        tooLarge(unit, 'document');
+        return;
+      }
+      const parsed = parse(unit, textOf(unit.lines), offset);
+      if (parsed.gap !== undefined) ingest.gaps.push(parsed.gap);
+      else {
+        const template = helmSource(unit.lines);
+        const at = {
+          line: parsed.result.line,
+          doc: unit.doc,
+          ...(template !== undefined ? { template } : {}),
+        };
+        ingest.document(parsed.result.value, at, parsed.result.itemLines);
+      }
+    } else if (unit.kind === 'list-head') {
+      head = unit;
+      const parsed = parseYamlUnit(textOf(unit.lines), offset);
+      const value = parsed.ok ? (parsed.value as Record<string, unknown> | null) : null;
+      hints = { kind: stringOrUndefined(value?.kind), apiVersion: stringOrUndefined(value?.apiVersion) };
+    } else if (unit.kind === 'list-item') {
+      if (unit.overflow) {
+        ingest.listItemGap(
+          gapAt(
+            'limit-exceeded',
+            { file: ingest.file, line: unit.startLine },
+            `List item is larger than ${mebibytes(maxBytes)}`,
+            'split it',
+          ),
+        );
+        return;
+      }
+      const parsed = parse(unit, itemText(unit), offset);
+      if (parsed.gap !== undefined) ingest.listItemGap(parsed.gap);
+      else {
+        const at = { line: parsed.result.line, doc: unit.doc, item: unit.item ?? 0 };
+        ingest.listItem(parsed.result.value, at, unit.end - unit.start, hints);
+      }
+    } else listTail(unit);
+  };
+
+  const listTail = (tail: YamlUnit): void => {
+    const first = head!;
+    const headCount = first.lines.length;
+    const fileLine = (line: number): number =>
+      line <= headCount ? first.startLine + line - 1 : tail.startLine + line - headCount - 1;
+    const parsed = parseYamlUnit(textOf([...first.lines, ...tail.lines]), fileLine);
+    const at = { line: parsed.ok ? parsed.line : first.startLine, doc: first.doc ?? 0 };
+    if (!parsed.ok) {
+      ingest.gaps.push(
+        gapAt('parse-error', { file: ingest.file, line: parsed.line }, parsed.what, parsed.todo),
+      );
+      ingest.listEnd(undefined, at);
+    } else ingest.listEnd(parsed.value, at);
+    head = undefined;
+  };
+
+  const segmenter = new YamlSegmenter(onUnit, maxBytes);
+  const lines = new LineSplitter((line) => segmenter.line(line), maxBytes);
+  return {
+    push: (chunk) => lines.push(chunk),
+    end: () => {
+      lines.end();
+      segmenter.end();
+    },
+  };
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

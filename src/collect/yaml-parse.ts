@@ -1,0 +1,87 @@
+/**
+ * Parses one YAML unit with positions mapped to file lines. YAML 1.1 rules match what kubectl's parser does
+ * (`yes`/`on` are booleans, `0755` is octal), so a manifest means here what it means to the API server.
+ */
+import { isMap, isNode, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+
+/** A parsed unit, or why it could not be parsed; lines are file lines. */
+export type YamlParseResult =
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      /** Line of the first key of the root mapping (else of the root node). */
+      readonly line: number;
+      /** Lines of the elements of a top-level `items` sequence, by index. */
+      readonly itemLines: readonly number[];
+    }
+  | {
+      readonly ok: false;
+      readonly line: number;
+      readonly what: string;
+      readonly todo: string;
+      readonly limit: boolean;
+    };
+
+/** Options shared by the reader and the writer, so both see the same document. */
+export const YAML_OPTIONS = {
+  version: '1.1',
+  prettyErrors: true,
+  uniqueKeys: true,
+  logLevel: 'error',
+  merge: true,
+} as const;
+
+// What to do, per error code of the yaml package.
+const TODO: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'check the indentation',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation',
+  MULTILINE_IMPLICIT_KEY: 'check the indentation, or quote the value',
+  UNEXPECTED_TOKEN: 'check the indentation and stray characters',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'remove one of the duplicate keys',
+  MISSING_CHAR: 'close the quote or bracket',
+  BAD_DQ_ESCAPE: 'fix the escape sequence in the double-quoted string',
+  BAD_ALIAS: 'define the anchor before using it',
+  BAD_SCALAR_START: 'quote the value',
+};
+
+/** Parses `text`; `fileLine` maps a 1-based line of the text to its line in the file. */
+export function parseYamlUnit(text: string, fileLine: (textLine: number) => number): YamlParseResult {
+  const lineCounter = new LineCounter();
+  const lineOf = (offset: number): number => fileLine(lineCounter.linePos(offset).line);
+  const firstLine = fileLine(1);
+  try {
+    const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
+    const error = doc.errors[0];
+    if (error !== undefined) {
+      const line = fileLine(error.linePos?.[0].line ?? 1);
+      const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const todo = TODO[error.code] ?? 'fix the YAML syntax';
+      return { ok: false, line, what: lowerFirst(what), todo, limit: false };
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    const root = doc.contents;
+    const line = isNode(root) ? firstKeyLine(root, lineOf) : firstLine;
+    const items = isMap(root) ? root.get('items', true) : undefined;
+    const itemLines = isSeq(items)
+      ? items.items.map((item) => (isNode(item) ? firstKeyLine(item, lineOf) : line))
+      : [];
+    return { ok: true, value, line, itemLines };
+  } catch (error) {
+    const aliases = error instanceof ReferenceError && /alias/i.test(error.message);
+    if (!(error instanceof RangeError || aliases)) throw error;
+    const what =
+      error instanceof RangeError ? 'nesting is too deep to read' : 'too many aliases (a YAML bomb?)';
+    return { ok: false, line: firstLine, what, todo: 'simplify or remove the document', limit: true };
+  }
+}
+
+function firstKeyLine(node: Node, lineOf: (offset: number) => number): number {
+  const first = isMap(node) ? node.items[0]?.key : undefined;
+  const range = (isNode(first) ? first.range : undefined) ?? node.range;
+  return range === undefined || range === null ? lineOf(0) : lineOf(range[0]);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
