@@ -35,12 +35,37 @@ export const DEFAULT_KUBE_VERSION = '1.36';
 
 const RBAC_KINDS: ReadonlySet<string> = new Set(['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding']);
 
-/** Built-in objects the input does not override, then the input; the input array is reused when possible. */
-function withBuiltIn(snapshot: Snapshot, builtIn: readonly SnapshotObject[]): readonly SnapshotObject[] {
-  if (builtIn.length === 0) return snapshot.objects;
-  const kinds = new Set(builtIn.map((so) => so.kind));
-  const inputRefs = new Set(snapshot.objects.filter((so) => kinds.has(so.kind)).map((so) => so.ref));
-  return [...builtIn.filter((so) => !inputRefs.has(so.ref)), ...snapshot.objects];
+/** Where an object was read, for messages: `file:line`, or its ref when it has no location. */
+function whereOf(so: SnapshotObject): string {
+  return so.location !== undefined ? `${so.location.file}:${so.location.line}` : so.ref;
+}
+
+/**
+ * The objects the model reads: built-in objects the input does not override, then the input. An object
+ * defined twice is applied in order, as `kubectl apply` would: the later one wins, and the earlier is a gap.
+ */
+function effectiveObjects(
+  snapshot: Snapshot,
+  builtIn: readonly SnapshotObject[],
+): { readonly objects: readonly SnapshotObject[]; readonly gaps: readonly Gap[] } {
+  const last = new Map<string, SnapshotObject>();
+  for (const so of snapshot.objects) last.set(so.ref, so);
+  const gaps: Gap[] = [];
+  let input = snapshot.objects;
+  if (last.size !== snapshot.objects.length) {
+    input = snapshot.objects.filter((so) => last.get(so.ref) === so);
+    for (const so of snapshot.objects) {
+      const kept = last.get(so.ref);
+      if (kept !== undefined && kept !== so)
+        gaps.push({
+          kind: 'unreadable',
+          where: whereOf(so),
+          message: `${so.ref} is defined again at ${whereOf(kept)} — the later definition is analysed; remove one of them`,
+        });
+    }
+  }
+  if (builtIn.length === 0) return { objects: input, gaps };
+  return { objects: [...builtIn.filter((so) => !last.has(so.ref)), ...input], gaps };
 }
 
 /** A query memoised by ref. */
@@ -57,7 +82,8 @@ function memoised<T>(compute: (ref: string) => T): (ref: string) => T {
 /** Builds the model; pure: the same snapshot and options give an equal model. */
 export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Model {
   const builtIn = new Set(options.builtIn ?? []);
-  const objects = withBuiltIn(snapshot, options.builtIn ?? []);
+  const effective = effectiveObjects(snapshot, options.builtIn ?? []);
+  const objects = effective.objects;
   const ofKind = groupBy(objects, (so) => so.kind);
   const kind = (name: string): readonly SnapshotObject[] => ofKind.get(name) ?? [];
 
@@ -122,7 +148,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
       networkPolicyEnforced: options.networkPolicyEnforced ?? true,
       kubeVersion: options.kubeVersion ?? snapshot.kubeVersion ?? DEFAULT_KUBE_VERSION,
     },
-    gaps: [...resolved.gaps].sort(
+    gaps: [...effective.gaps, ...resolved.gaps].sort(
       (a: Gap, b: Gap) => compareStrings(a.where, b.where) || compareStrings(a.message, b.message),
     ),
     locationOf(ref) {

@@ -100,6 +100,13 @@ function aggregate(clusterRoles: readonly Sourced[]): Map<string, readonly Polic
 export function buildRoles(sources: readonly Sourced[], options: { readonly aggregate: boolean }): Role[] {
   const clusterRoles = sources.filter((s) => s.so.kind === 'ClusterRole');
   const aggregated = options.aggregate ? aggregate(clusterRoles) : undefined;
+  // Live or offline, an aggregated role's rules come from its sources: fixes must land there.
+  const sourcesOf = new Map(
+    aggregationPlan(clusterRoles).map((plan) => [
+      plan.name,
+      [...new Set(plan.picks.flat())].sort(compareStrings).map((name) => `ClusterRole/${name}`),
+    ]),
+  );
   const roles: Role[] = [];
   for (const s of sources) {
     const kind = s.so.kind;
@@ -114,6 +121,9 @@ export function buildRoles(sources: readonly Sourced[], options: { readonly aggr
       rules,
       ...(s.so.location !== undefined ? { location: s.so.location } : {}),
       builtIn: s.builtIn,
+      ...(kind === 'ClusterRole' && sourcesOf.has(s.so.name)
+        ? { aggregatedFrom: sourcesOf.get(s.so.name) }
+        : {}),
     });
   }
   return roles;

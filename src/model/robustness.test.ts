@@ -140,6 +140,26 @@ test('an ownership cycle terminates', () => {
   assert.ok(model.workloads.length <= 2);
 });
 
+test('an object defined twice: the later definition is analysed, the earlier is a gap', () => {
+  const sa = (automount: boolean) => ({
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: 'app', namespace: 'ns' },
+    automountServiceAccountToken: automount,
+  });
+  const model = buildModel(snapshotOf([sa(true), sa(false)]));
+  assert.equal(model.serviceAccounts.filter((s) => s.name === 'app').length, 1);
+  assert.equal(model.serviceAccount('ns', 'app')?.automountServiceAccountToken, false);
+  assert.deepEqual(model.gaps, [
+    {
+      kind: 'unreadable',
+      where: 'test.yaml:1',
+      message:
+        'ServiceAccount/ns/app is defined again at test.yaml:1 — the later definition is analysed; remove one of them',
+    },
+  ]);
+});
+
 const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
 
 test('every manifest of the shared corpus builds a model', {

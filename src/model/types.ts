@@ -176,6 +176,11 @@ export interface Role {
   readonly location?: Location;
   /** From the bootstrap RBAC data of the Kubernetes version, not from the input. */
   readonly builtIn: boolean;
+  /**
+   * For a ClusterRole with an `aggregationRule`: the ClusterRoles it selects, sorted. Its rules are the
+   * aggregation controller's output, so a fix must change a source role, never this one.
+   */
+  readonly aggregatedFrom?: readonly Ref[];
 }
 
 /** An RBAC subject as written in a binding, normalised (SA namespace filled in). */
