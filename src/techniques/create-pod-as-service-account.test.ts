@@ -161,3 +161,38 @@ test('create-pod-as-service-account: the real edit role creates pods, view does 
     ['remove-binding-subject@RoleBinding/shop/ci-edit'],
   );
 });
+
+/** An aggregated ClusterRole `ops` that selects `pod-maker` (and `also-pods` when asked), bound in `shop`. */
+function aggregated(withTwin: boolean): unknown[] {
+  const labelled = (name: string, rules: unknown[]) => ({
+    ...clusterRole(name, rules),
+    metadata: { name, labels: { ops: 'true' } },
+  });
+  return [
+    labelled('pod-maker', [rule(['create'], ['pods']), rule(['get'], ['configmaps'])]),
+    ...(withTwin ? [labelled('also-pods', [rule(['create'], ['pods'])])] : []),
+    {
+      ...clusterRole('ops', []),
+      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { ops: 'true' } }] },
+    },
+    roleBinding('shop', 'ci-ops', { kind: 'ClusterRole', name: 'ops' }, [sa('ci', 'shop')]),
+  ];
+}
+
+test('create-pod-as-service-account: an aggregated role is fixed in the source role that holds the rule', () => {
+  const [edge] = edgesOf(createPodAsServiceAccount, aggregated(false)).filter((e) => !e.structural);
+  assert.deepEqual(
+    edge?.fixes.map((fix) => `${fix.remediation}@${fix.target}`),
+    ['remove-binding-subject@RoleBinding/shop/ci-ops', 'restrict-role-rule@ClusterRole/pod-maker'],
+  );
+  assert.deepEqual(edge?.fixes[1]?.ops, [{ op: 'remove', path: '/rules/0' }]);
+  assertFixesRemove(createPodAsServiceAccount, aggregated(false), CI);
+});
+
+test('create-pod-as-service-account: near miss, two sources hold the rule, so no single rule removal cuts it', () => {
+  const [edge] = edgesOf(createPodAsServiceAccount, aggregated(true)).filter((e) => !e.structural);
+  assert.deepEqual(
+    edge?.fixes.map((fix) => `${fix.remediation}@${fix.target}`),
+    ['remove-binding-subject@RoleBinding/shop/ci-ops'],
+  );
+});

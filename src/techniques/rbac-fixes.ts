@@ -4,26 +4,16 @@
  */
 import { type PatchOp, pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
-import type { Binding, Grant, Ref, Role } from '../model/types.js';
+import type { Binding, Grant, PolicyRule, Ref, Role } from '../model/types.js';
 import type { Fix } from './types.js';
 
 const bindingIndexes = new WeakMap<Model, ReadonlyMap<Ref, Binding>>();
-const roleIndexes = new WeakMap<Model, ReadonlyMap<Ref, Role>>();
 
 function bindingOf(model: Model, ref: Ref): Binding | undefined {
   let index = bindingIndexes.get(model);
   if (index === undefined) {
     index = new Map(model.bindings.map((binding) => [binding.ref, binding]));
     bindingIndexes.set(model, index);
-  }
-  return index.get(ref);
-}
-
-function roleOf(model: Model, ref: Ref): Role | undefined {
-  let index = roleIndexes.get(model);
-  if (index === undefined) {
-    index = new Map(model.roles.map((role) => [role.ref, role]));
-    roleIndexes.set(model, index);
   }
   return index.get(ref);
 }
@@ -49,6 +39,36 @@ export function removeBindingSubject(model: Model, grants: readonly Grant[]): Fi
   return { remediation: 'remove-binding-subject', target: binding.ref, ops };
 }
 
+function ruleKey(rule: PolicyRule): string {
+  return JSON.stringify([rule.verbs, rule.apiGroups, rule.resources, rule.resourceNames]);
+}
+
+/**
+ * Where a rule of a role is stored: the role itself, or for an aggregated ClusterRole the one source role that
+ * holds it (the controller rewrites the aggregate; a rule two sources hold survives removing one of them).
+ */
+function storedRule(
+  model: Model,
+  role: Role,
+  ruleIndex: number,
+  depth = 0,
+): { role: Role; ruleIndex: number } | undefined {
+  if (role.aggregatedFrom === undefined) return { role, ruleIndex };
+  if (depth > 8) return undefined;
+  const rule = role.rules[ruleIndex];
+  if (rule === undefined) return undefined;
+  const key = ruleKey(rule);
+  const holders = role.aggregatedFrom.flatMap((ref) => {
+    const source = model.role(ref);
+    const index = source?.rules.findIndex((candidate) => ruleKey(candidate) === key) ?? -1;
+    return source !== undefined && index >= 0 ? [{ role: source, ruleIndex: index }] : [];
+  });
+  const [holder] = holders;
+  return holders.length === 1 && holder !== undefined
+    ? storedRule(model, holder.role, holder.ruleIndex, depth + 1)
+    : undefined;
+}
+
 /**
  * Removes the rule these grants come from; only when exactly one rule of one role decides, since removing one
  * of two deciding rules would cut nothing. Deletes the role when that rule is its only one.
@@ -58,12 +78,14 @@ export function restrictRoleRule(model: Model, grants: readonly Grant[]): Fix | 
   if (first === undefined) return undefined;
   if (grants.some((grant) => grant.role !== first.role || grant.ruleIndex !== first.ruleIndex))
     return undefined;
-  const role = roleOf(model, first.role);
-  if (role === undefined || role.builtIn) return undefined;
+  const bound = model.role(first.role);
+  const stored = bound === undefined ? undefined : storedRule(model, bound, first.ruleIndex);
+  if (stored === undefined || stored.role.builtIn) return undefined;
+  const { role, ruleIndex } = stored;
   const ops: PatchOp[] =
     role.rules.length <= 1
       ? [{ op: 'delete-object' }]
-      : [{ op: 'remove', path: pointer('rules', first.ruleIndex) }];
+      : [{ op: 'remove', path: pointer('rules', ruleIndex) }];
   return { remediation: 'restrict-role-rule', target: role.ref, ops };
 }
 
