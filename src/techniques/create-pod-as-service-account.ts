@@ -6,14 +6,8 @@
 import type { Model } from '../model/model.js';
 import { grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf, reachedHubs } from './rbac-hubs.js';
-import {
-  accountIndex,
-  adminLevel,
-  byBindingSubject,
-  grantsAllowing,
-  hubOf,
-  POD_CREATE_REQUESTS,
-} from './rbac-scan.js';
+import { adminLevel, byBindingSubject, grantsAllowing, hubOf, POD_CREATE_REQUESTS } from './rbac-scan.js';
+import { accountIndex } from './rbac-subjects.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 

@@ -6,10 +6,9 @@
  */
 import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';
-import type { AccessRequest, Grant, Ref } from '../model/types.js';
-import { accountIndex, allowsAny } from './rbac-scan.js';
+import type { AccessRequest, Grant } from '../model/types.js';
+import { accountIndex, bindingSubjects } from './rbac-subjects.js';
 import type { NodeRef } from './types.js';
-import { compareText } from './workload-helpers.js';
 
 /** The grants that decide one target (the ones to cut) and the grants it also needs (cited only). */
 export interface ImpersonationTarget {
@@ -27,29 +26,6 @@ const request = (resource: string, name?: string): AccessRequest => ({
 /** Names a rule with resourceNames lets the subject impersonate. */
 function namedTargets(grant: Grant, resource: string): string[] {
   return grant.rule.resourceNames.filter((name) => ruleAllows(grant.rule, request(resource, name)));
-}
-
-const subjectIndexes = new WeakMap<Model, { users: [Ref, Ref][]; groups: [Ref, Ref][] }>();
-
-/** User and Group subjects named by some binding, each with the first binding (by ref) that names it. */
-export function bindingSubjects(model: Model): { users: [Ref, Ref][]; groups: [Ref, Ref][] } {
-  const cached = subjectIndexes.get(model);
-  if (cached !== undefined) return cached;
-  const first = new Map<Ref, Ref>();
-  for (const binding of model.bindings)
-    for (const subject of binding.subjects) {
-      if (subject.kind === 'ServiceAccount') continue;
-      const ref = `${subject.kind}/${subject.name}`;
-      const seen = first.get(ref);
-      if (seen === undefined || compareText(binding.ref, seen) < 0) first.set(ref, binding.ref);
-    }
-  const sorted = [...first.entries()].sort(([a], [b]) => compareText(a, b));
-  const result = {
-    users: sorted.filter(([ref]) => ref.startsWith('User/')),
-    groups: sorted.filter(([ref]) => ref.startsWith('Group/')),
-  };
-  subjectIndexes.set(model, result);
-  return result;
 }
 
 /** True when the grant lets its subject impersonate some user (SA-shaped names are checked as accounts). */
@@ -93,7 +69,8 @@ export function impersonationTargets(
   if (actor === undefined) return targets;
   const groups = new Set(bindingSubjects(model).groups.map(([ref]) => ref));
   for (const grant of cluster) {
-    if (allowsAny(grant, [request('groups', 'system:masters')])) add('jewel:cluster-admin', grant, [actor]);
+    if (ruleAllows(grant.rule, request('groups', 'system:masters')))
+      add('jewel:cluster-admin', grant, [actor]);
     else
       for (const name of namedTargets(grant, 'groups'))
         if (groups.has(`Group/${name}`)) add(`Group/${name}`, grant, [actor]);

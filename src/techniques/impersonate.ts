@@ -5,10 +5,11 @@
  * See staging/src/k8s.io/apiserver/pkg/endpoints/filters/impersonation.go.
  */
 import type { Model } from '../model/model.js';
-import { bindingSubjects, impersonationTargets } from './impersonate-targets.js';
+import { impersonationTargets } from './impersonate-targets.js';
 import { grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf } from './rbac-hubs.js';
-import { accountIndex, adminLevel, byBindingSubject, bySubject } from './rbac-scan.js';
+import { adminLevel, byBindingSubject, bySubject } from './rbac-scan.js';
+import { accountIndex, bindingSubjects } from './rbac-subjects.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 

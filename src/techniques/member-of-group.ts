@@ -5,8 +5,7 @@
  */
 import type { Model } from '../model/model.js';
 import type { Ref } from '../model/types.js';
-import { bindingSubjects } from './impersonate-targets.js';
-import { accountIndex } from './rbac-scan.js';
+import { accountIndex, bindingSubjects } from './rbac-subjects.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 

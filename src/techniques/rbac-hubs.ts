@@ -7,13 +7,7 @@ import type { Model } from '../model/model.js';
 import type { Grant } from '../model/types.js';
 import { bindRole } from './bind-role.js';
 import { escalateRole } from './escalate-role.js';
-import {
-  adminLevel,
-  allowsAny,
-  POD_CREATE_REQUESTS,
-  SECRET_GET_REQUEST,
-  SECRET_LIST_REQUESTS,
-} from './rbac-scan.js';
+import { adminLevel, allowsAny, POD_CREATE_REQUESTS, SECRET_READ_REQUESTS } from './rbac-scan.js';
 import type { Edge } from './types.js';
 import { compareText } from './workload-helpers.js';
 
@@ -43,7 +37,7 @@ export function namespacesOf(model: Model, scopes: ReadonlySet<string>): string[
 
 /** True when the grant reads every Secret in its scope: list or watch, or get without resourceNames. */
 export function readsAllSecrets(grant: Grant): boolean {
-  return allowsAny(grant, SECRET_LIST_REQUESTS) || allowsAny(grant, [SECRET_GET_REQUEST]);
+  return allowsAny(grant, SECRET_READ_REQUESTS);
 }
 
 /** The hubs some subject reaches, computed once per model. */

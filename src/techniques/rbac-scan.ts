@@ -1,11 +1,12 @@
 /**
  * Grant scanning shared by the RBAC techniques: which grants allow a request shape, grouping them by the binding
- * subject that confers them (so every edge's fixes are real cuts), and the service accounts a namespace holds.
+ * subject that confers them, so every edge's fixes are real cuts.
  *
  * Microsoft Threat Matrix for Kubernetes ids used by the RBAC techniques
  * (https://microsoft.github.io/Threat-Matrix-for-Kubernetes/, source: github.com/microsoft/Threat-Matrix-for-Kubernetes,
- * docs/techniques/*.md): MS-TA9003 Kubeconfig file, MS-TA9008 New container, MS-TA9016 Container service account,
- * MS-TA9018 Privileged container, MS-TA9019 Cluster-admin binding, MS-TA9025 List Kubernetes secrets.
+ * docs/techniques/*.md): MS-TA9008 New container, MS-TA9016 Container service account, MS-TA9018 Privileged
+ * container, MS-TA9019 Cluster-admin binding, MS-TA9025 List Kubernetes secrets. The matrix has no
+ * impersonation technique.
  */
 import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';
@@ -25,8 +26,11 @@ export const POD_CREATE_REQUESTS: readonly AccessRequest[] = [
 /** `list` returns every Secret with its data, and so does a `watch` (its first events replay every object). */
 export const SECRET_LIST_REQUESTS: readonly AccessRequest[] = requestsFor(['list', 'watch'], '', ['secrets']);
 
-/** `get` without `list` needs names, which pod specs leak. */
-export const SECRET_GET_REQUEST: AccessRequest = { verb: 'get', apiGroup: '', resource: 'secrets' };
+/** Reading every Secret of a scope: list, watch, or get without resourceNames (names leak through pod specs). */
+export const SECRET_READ_REQUESTS: readonly AccessRequest[] = [
+  ...SECRET_LIST_REQUESTS,
+  { verb: 'get', apiGroup: '', resource: 'secrets' },
+];
 
 /** One request per verb × resource of one API group, optionally for one object name. */
 export function requestsFor(
@@ -42,7 +46,7 @@ export function requestsFor(
 
 const answers = new WeakMap<readonly AccessRequest[], WeakMap<PolicyRule, boolean>>();
 
-/** True when the grant's rule allows at least one of the requests. */
+/** True when the grant's rule allows at least one of the requests; pass a constant list to reuse answers. */
 export function allowsAny(grant: Grant, requests: readonly AccessRequest[]): boolean {
   // Grants share rule objects (one per role rule, across subjects and bindings): answer each rule once.
   let byRule = answers.get(requests);
@@ -122,52 +126,4 @@ export function byBindingSubject(grants: readonly Grant[]): Grant[][] {
 /** The graph node a grant scope maps to for one capability: `hub:<capability>/<ns>` or `hub:<capability>/*`. */
 export function hubOf(capability: string, scope: string): string {
   return `hub:${capability}/${scope}`;
-}
-
-/** A service account node: its ref, namespace and name. */
-export interface AccountRef {
-  readonly ref: Ref;
-  readonly namespace: string;
-  readonly name: string;
-}
-
-/** Service accounts by namespace and by name. */
-export interface AccountIndex {
-  readonly byNamespace: ReadonlyMap<string, readonly AccountRef[]>;
-  readonly byName: ReadonlyMap<string, readonly AccountRef[]>;
-}
-
-const accountIndexes = new WeakMap<Model, AccountIndex>();
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
-/**
- * Every service account the model knows, plus those that bindings name but the input does not declare: a
- * bound SA almost surely exists, and it is the one worth running a pod as. Sorted by ref within each list.
- */
-export function accountIndex(model: Model): AccountIndex {
-  const cached = accountIndexes.get(model);
-  if (cached !== undefined) return cached;
-  const all = new Map<Ref, AccountRef>();
-  for (const sa of model.serviceAccounts)
-    all.set(sa.ref, { ref: sa.ref, namespace: sa.namespace, name: sa.name });
-  for (const binding of model.bindings)
-    for (const subject of binding.subjects) {
-      if (subject.kind !== 'ServiceAccount' || subject.namespace === undefined) continue;
-      const ref = `ServiceAccount/${subject.namespace}/${subject.name}`;
-      if (!all.has(ref)) all.set(ref, { ref, namespace: subject.namespace, name: subject.name });
-    }
-  const byNamespace = new Map<string, AccountRef[]>();
-  const byName = new Map<string, AccountRef[]>();
-  for (const account of [...all.values()].sort((a, b) => compareText(a.ref, b.ref))) {
-    push(byNamespace, account.namespace, account);
-    push(byName, account.name, account);
-  }
-  const index = { byNamespace, byName };
-  accountIndexes.set(model, index);
-  return index;
 }
