@@ -134,8 +134,8 @@ const ROWS: readonly Row[] = [
   },
   {
     fact: 'credential-in-configmap',
-    positive: [object('ConfigMap', { 'x-chokepoint': { credentialLikeKeys: ['DB_PASSWORD'] } })],
-    nearMiss: [object('ConfigMap', { 'x-chokepoint': { credentialLikeKeys: [] } })],
+    positive: [object('ConfigMap', { data: { DB_PASSWORD: 'hunter2' } })],
+    nearMiss: [object('ConfigMap', { data: { LOG_LEVEL: 'debug' } })],
   },
   {
     fact: 'legacy-token-secret',

@@ -111,13 +111,32 @@ runTable(hostPathEscape, [
   },
 ]);
 
-test('host-path-escape: read-only is likely, a user namespace makes it unlikely', () => {
-  const [ro] = hostPathEscape.find(buildModel(snapshotOf([mounting('/', true)])));
-  assert.equal(ro?.likelihood, 'likely');
-  const [rw] = hostPathEscape.find(buildModel(snapshotOf([mounting('/')])));
-  assert.equal(rw?.likelihood, undefined);
-  const [userns] = hostPathEscape.find(buildModel(snapshotOf([mounting('/', false, { hostUsers: false })])));
-  assert.equal(userns?.likelihood, 'unlikely');
+test('host-path-escape: read-only is likely; a user namespace or a non-root UID makes it harder', () => {
+  const likelihood = (
+    readOnly: boolean,
+    pod: Record<string, unknown> = {},
+    container: Record<string, unknown> = {},
+  ) => {
+    const object = mounting('/', readOnly, pod) as unknown as {
+      spec: { template: { spec: { containers: Record<string, unknown>[] } } };
+    };
+    Object.assign(object.spec.template.spec.containers[0]!, container);
+    const [edge] = hostPathEscape.find(buildModel(snapshotOf([object])));
+    return edge?.likelihood ?? 'trivial';
+  };
+  assert.equal(likelihood(false), 'trivial');
+  assert.equal(likelihood(true), 'likely');
+  assert.equal(likelihood(false, { hostUsers: false }), 'unlikely');
+  assert.equal(likelihood(true, { securityContext: { runAsUser: 0 } }), 'likely');
+  assert.equal(likelihood(true, { securityContext: { runAsUser: 65534 } }), 'possible');
+  assert.equal(
+    likelihood(
+      true,
+      { securityContext: { runAsUser: 65534 } },
+      { securityContext: { allowPrivilegeEscalation: false } },
+    ),
+    'unlikely',
+  );
 });
 
 test('host-path-escape: the fix removes the volume and every mount of it, descending, and the edge is gone', () => {

@@ -3,11 +3,11 @@ import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
 import { removeHostPath } from './workload-fixes.js';
 import {
-  cannotActAsHostRoot,
   containerNode,
   containerPointer,
   evidence,
   harder,
+  hostRootDifficulty,
   likelihoodField,
   mountedVolumes,
   nodeRootJewels,
@@ -47,8 +47,8 @@ export const hostPathEscape: Technique = {
           if (volume.type !== 'hostPath' || volume.hostPath === undefined) continue;
           const entry = sensitiveHostPath(volume.hostPath);
           if (entry === undefined || (!writable && !entry.readOnlyRoot)) continue;
-          let likelihood: LikelihoodClass = writable ? 'trivial' : 'likely';
-          if (cannotActAsHostRoot(workload, container)) likelihood = harder(likelihood, 'unlikely');
+          const base: LikelihoodClass = writable ? 'trivial' : 'likely';
+          const likelihood = harder(base, hostRootDifficulty(workload, container) ?? base);
           const mode = writable ? 'writable' : 'read-only';
           const proof = [
             evidence(

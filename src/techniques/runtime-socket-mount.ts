@@ -3,10 +3,10 @@ import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
 import { removeHostPath } from './workload-fixes.js';
 import {
-  cannotActAsHostRoot,
   containerNode,
   containerPointer,
   evidence,
+  hostRootDifficulty,
   isRuntimeSocketPath,
   likelihoodField,
   mountedVolumes,
@@ -45,9 +45,7 @@ export const runtimeSocketMount: Technique = {
           if (volume.type !== 'hostPath' || volume.hostPath === undefined) continue;
           if (!isRuntimeSocketPath(volume.hostPath)) continue;
           // The socket is root-owned: a container that cannot be host root is refused by connect().
-          const likelihood: LikelihoodClass = cannotActAsHostRoot(workload, container)
-            ? 'unlikely'
-            : 'trivial';
+          const likelihood: LikelihoodClass = hostRootDifficulty(workload, container) ?? 'trivial';
           const proof = [
             evidence(
               model,

@@ -108,14 +108,16 @@ export function easier(a: LikelihoodClass, b: LikelihoodClass): LikelihoodClass 
 }
 
 /**
- * Host files are root-owned: a container whose root is not host root cannot write them or connect to a
- * root-only socket. That holds in a user namespace (`hostUsers: false`), or for a stated non-root UID that
- * cannot regain root through setuid binaries (`allowPrivilegeEscalation: false`).
+ * How hard it is to act as host root from a container, for host files and sockets, which are root-owned:
+ * in a user namespace (`hostUsers: false`) container root is not host root, so `unlikely`; a stated non-root
+ * UID is `unlikely` too unless setuid binaries can bring root back (`allowPrivilegeEscalation`), then
+ * `possible`; root or an image-decided UID adds nothing.
  */
-export function cannotActAsHostRoot(workload: Workload, container: Container): boolean {
-  if (!workload.hostUsers) return true;
+export function hostRootDifficulty(workload: Workload, container: Container): LikelihoodClass | undefined {
+  if (!workload.hostUsers) return 'unlikely';
   const sc = container.securityContext;
-  return typeof sc.runAsUser === 'number' && sc.runAsUser !== 0 && !sc.allowPrivilegeEscalation;
+  if (typeof sc.runAsUser !== 'number' || sc.runAsUser === 0) return undefined;
+  return sc.allowPrivilegeEscalation ? 'possible' : 'unlikely';
 }
 
 /**
