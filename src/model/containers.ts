@@ -1,4 +1,5 @@
 /** Containers of a pod spec (regular, init and ephemeral), with merged securityContext and env references. */
+import { isCredentialLikeKey } from '../collect/credential-like.js';
 import { arr, bool, num, type Obj, obj, str, uniqueSorted } from './read.js';
 import { effectiveSecurityContext } from './security-context.js';
 import type { Container, VolumeMount } from './types.js';
@@ -8,17 +9,6 @@ const LISTS = [
   ['initContainers', 'init'],
   ['ephemeralContainers', 'ephemeral'],
 ] as const;
-
-// Names that hold a credential when set to a literal; `_FILE`/`_PATH` names point at one instead.
-const CREDENTIAL_NAME =
-  /PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)PWD($|_)/;
-const POINTER_NAME = /_(FILE|PATH)$/;
-
-/** True when an env var name looks like it holds a credential. */
-export function isCredentialLikeName(name: string): boolean {
-  const normal = name.toUpperCase().replace(/[-.]/g, '_');
-  return CREDENTIAL_NAME.test(normal) && !POINTER_NAME.test(normal);
-}
 
 function envSecretNames(container: Obj): string[] {
   const names: string[] = [];
@@ -38,7 +28,7 @@ function credentialLikeEnvNames(container: Obj): string[] {
   for (const env of arr(container.env)) {
     const name = str(obj(env).name);
     const value = str(obj(env).value);
-    if (name !== undefined && value !== undefined && value !== '' && isCredentialLikeName(name))
+    if (name !== undefined && value !== undefined && value !== '' && isCredentialLikeKey(name))
       names.push(name);
   }
   return uniqueSorted(names);

@@ -66,7 +66,7 @@ test('NetworkPolicy peers keep pod and namespace selectors together, ipBlocks an
   assert.deepEqual(p?.ingress[1], { peers: [], ports: [] }, 'an empty rule allows all peers on all ports');
 });
 
-test('Secrets keep type and token owner; ConfigMaps the keys the collector flagged', () => {
+test('Secrets keep type and token owner; ConfigMaps the keys the collector flagged as credentials', () => {
   const model = buildModel(
     snapshotOf([
       {
@@ -92,7 +92,7 @@ test('Secrets keep type and token owner; ConfigMaps the keys the collector flagg
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: { name: 'cfg', namespace: 'ns' },
-        'x-chokepoint': { credentialLikeKeys: ['DB_PASSWORD', 'API_KEY'] },
+        data: { DB_PASSWORD: 'hunter2', API_KEY: 'k-123', LOG_LEVEL: 'debug' },
       },
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'clean', namespace: 'ns' }, data: { a: 'b' } },
     ]),

@@ -1,31 +1,13 @@
 /**
- * Test helper: a Snapshot from plain Kubernetes objects (as written in YAML) or YAML text. Objects are taken
- * as they are: the collector's projection only drops fields the model never reads, so it is the identity on
- * every field the model and techniques use.
+ * Test helper: a Snapshot from plain Kubernetes objects (as written in YAML) or YAML text, run through the
+ * collector's own projection and scoping rule, so tests see exactly what a scan of the same manifests sees.
  */
 import { parseAllDocuments } from 'yaml';
+import { projectObject, X_CHOKEPOINT } from '../collect/prune.js';
+import { namespaceFor } from '../collect/scope.js';
 import { type KubeObject, objectRef, type Snapshot, type SnapshotObject } from '../collect/snapshot.js';
-import { MODEL_NAMESPACED_KINDS } from './namespaces.js';
 
-// Kinds kubectl treats as cluster-scoped (it ignores their namespace); the ones tests use.
-const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'StorageClass',
-]);
-
-/** The collector's scoping rule: namespaced built-ins default to `default`, cluster-scoped kinds have none. */
-function namespaceFor(kind: string, declared: string | undefined): string | undefined {
-  if (CLUSTER_SCOPED_KINDS.has(kind)) return undefined;
-  if (declared !== undefined && declared !== '') return declared;
-  return MODEL_NAMESPACED_KINDS.has(kind) ? 'default' : undefined;
-}
-
-function flatten(value: unknown, out: KubeObject[]): void {
+function flatten(value: unknown, out: Record<string, unknown>[]): void {
   if (typeof value === 'string') {
     for (const doc of parseAllDocuments(value)) flatten(doc.toJS(), out);
     return;
@@ -35,7 +17,7 @@ function flatten(value: unknown, out: KubeObject[]): void {
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  const object = value as KubeObject;
+  const object = value as Record<string, unknown>;
   // `List` and `*List` kinds (kubectl get -o yaml) hold their objects in `items`.
   if (typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items)) {
     flatten(object.items, out);
@@ -44,16 +26,25 @@ function flatten(value: unknown, out: KubeObject[]): void {
   out.push(object);
 }
 
-/** Builds a Snapshot from objects, arrays of objects, Lists or YAML strings. Namespaced kinds default to `default`, as kubectl applies them. */
+/**
+ * Builds a Snapshot from objects, arrays of objects, Lists or YAML strings. Namespaced kinds without a namespace
+ * land in `default`, as kubectl applies them; every object is located at `test.yaml:1`, document = its index.
+ */
 export function snapshotOf(objects: unknown[]): Snapshot {
-  const flat: KubeObject[] = [];
+  const flat: Record<string, unknown>[] = [];
   flatten(objects, flat);
   const snapshotObjects: SnapshotObject[] = [];
   const kindCounts: Record<string, number> = {};
-  flat.forEach((object, doc) => {
+  flat.forEach((raw, doc) => {
+    const projected = projectObject(raw);
+    // An already projected record (from a snapshot file) keeps its side field: its values are gone, so
+    // re-deriving `x-chokepoint` would lose what the first projection saw.
+    const object: KubeObject =
+      X_CHOKEPOINT in raw ? { ...projected, [X_CHOKEPOINT]: raw[X_CHOKEPOINT] } : projected;
     const kind = typeof object.kind === 'string' ? object.kind : '';
-    const name = object.metadata?.name ?? '';
-    const namespace = namespaceFor(kind, object.metadata?.namespace);
+    const name = typeof object.metadata?.name === 'string' ? object.metadata.name : '';
+    const declared = object.metadata?.namespace;
+    const namespace = namespaceFor(kind, typeof declared === 'string' ? declared : undefined);
     snapshotObjects.push({
       ref: objectRef(kind, namespace, name),
       kind,
