@@ -5,10 +5,10 @@
 import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import type { Container, Ref, Workload } from '../model/types.js';
+import { isRuntimeSocketPath } from './host-paths.js';
 import {
   compareText,
   containerPointer,
-  isRuntimeSocketPath,
   locationString,
   mountedVolumes,
   podSpecPointer,

@@ -4,8 +4,8 @@ import { applyPatches } from '../collect/patch.js';
 import { buildModel } from '../model/build-model.js';
 import { snapshotOf } from '../model/test-helpers.js';
 import { hostPathEscape } from './host-path-escape.js';
+import { sensitiveHostPath } from './host-paths.js';
 import { runTable } from './table-test.js';
-import { sensitiveHostPath } from './workload-helpers.js';
 
 const EDGE = 'Deployment/shop/web#app -> jewel:node-root/workers';
 const FIX = 'remove-host-path@Deployment/shop/web';

@@ -1,4 +1,6 @@
 /** A hostPath mount of `/` or a sensitive host directory turns container root into node root. */
+
+import { sensitiveHostPath } from './host-paths.js';
 import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
 import { removeHostPath } from './workload-fixes.js';
@@ -12,7 +14,6 @@ import {
   mountedVolumes,
   nodeRootJewels,
   podSpecPointer,
-  sensitiveHostPath,
   sortEdges,
 } from './workload-helpers.js';
 

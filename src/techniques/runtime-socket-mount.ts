@@ -1,4 +1,6 @@
 /** A mounted container runtime socket lets the container start a privileged container on its node. */
+
+import { isRuntimeSocketPath } from './host-paths.js';
 import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
 import { removeHostPath } from './workload-fixes.js';
@@ -7,7 +9,6 @@ import {
   containerPointer,
   evidence,
   hostRootDifficulty,
-  isRuntimeSocketPath,
   likelihoodField,
   mountedVolumes,
   nodeRootJewels,
