@@ -10,6 +10,7 @@ import {
   roleBinding,
   rule,
   sa,
+  testMeta,
   user,
 } from './rbac-test-helpers.js';
 import { runTable } from './table-test.js';
@@ -127,3 +128,5 @@ test('bind-role: removing the subject or the bind rule removes the edge', () => 
     'ServiceAccount/shop/ci -> hub:namespace-admin/shop',
   );
 });
+
+testMeta(bindRole);

@@ -16,6 +16,7 @@ import {
   roleBinding,
   rule,
   sa,
+  testMeta,
   user,
 } from './rbac-test-helpers.js';
 import { runTable } from './table-test.js';
@@ -212,3 +213,5 @@ test('cluster-admin-grant: near miss, the real edit role is not namespace admin'
   const edges = edgesOf(clusterAdminGrant, objects, bootstrap).filter((edge) => !edge.structural);
   assert.deepEqual(arrows(edges), ['Group/system:masters -> jewel:cluster-admin']);
 });
+
+testMeta(clusterAdminGrant);

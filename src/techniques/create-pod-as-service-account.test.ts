@@ -16,6 +16,7 @@ import {
   rule,
   sa,
   serviceAccount,
+  testMeta,
   user,
 } from './rbac-test-helpers.js';
 import { runTable } from './table-test.js';
@@ -196,3 +197,5 @@ test('create-pod-as-service-account: near miss, two sources hold the rule, so no
     ['remove-binding-subject@RoleBinding/shop/ci-ops'],
   );
 });
+
+testMeta(createPodAsServiceAccount);

@@ -11,6 +11,7 @@ import {
   roleBinding,
   rule,
   sa,
+  testMeta,
 } from './rbac-test-helpers.js';
 import { runTable } from './table-test.js';
 
@@ -129,3 +130,5 @@ test('create-privileged-pod: enforcing baseline removes the edge on a re-scan', 
     BOTH_POOLS[1]!,
   );
 });
+
+testMeta(createPrivilegedPod);

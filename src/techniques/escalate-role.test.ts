@@ -11,6 +11,7 @@ import {
   roleBinding,
   rule,
   sa,
+  testMeta,
 } from './rbac-test-helpers.js';
 import { runTable } from './table-test.js';
 
@@ -127,3 +128,5 @@ test('escalate-role: the real aggregation controller may rewrite ClusterRoles; b
   assert.equal(controller?.to, 'jewel:cluster-admin');
   assert.ok(edges.every((edge) => edge.fixes.length === 0));
 });
+
+testMeta(escalateRole);

@@ -13,6 +13,7 @@ import {
   rule,
   sa,
   serviceAccount,
+  testMeta,
   user,
 } from './rbac-test-helpers.js';
 import { runTable } from './table-test.js';
@@ -157,3 +158,5 @@ test('impersonate: cutting the groups grant removes the cluster-admin edge', () 
   const restrict = edge?.fixes.find((fix) => fix.remediation === 'restrict-role-rule');
   assert.deepEqual(restrict?.ops, [{ op: 'remove', path: '/rules/1' }]);
 });
+
+testMeta(impersonate);

@@ -11,6 +11,7 @@ import {
   roleBinding,
   rule,
   serviceAccount,
+  testMeta,
   user,
 } from './rbac-test-helpers.js';
 
@@ -79,3 +80,5 @@ test('member-of-group: every edge is structural, without fixes, and cites the gr
     assert.equal(edge.evidence[1]?.ref, 'ClusterRoleBinding/all-sas');
   }
 });
+
+testMeta(memberOfGroup);

@@ -3,10 +3,13 @@
  * snapshot, rebuild the model, re-run the technique, and check the edge is gone).
  */
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { loadBootstrapRbac } from '../collect/bootstrap-rbac.js';
 import { applyPatches } from '../collect/patch.js';
 import { buildModel, type ModelOptions } from '../model/build-model.js';
 import { snapshotOf } from '../model/test-helpers.js';
+import { LIKELIHOOD_CLASSES } from './likelihood.js';
+import { REMEDIATION_IDS } from './remediations.js';
 import type { Edge, Technique } from './types.js';
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
@@ -166,4 +169,16 @@ export function assertFixesRemove(
     const after = technique.find(buildModel(patched, options)).map((e) => `${e.from} -> ${e.to}`);
     assert.ok(!after.includes(arrow), `${fix.remediation}@${fix.target} removes ${arrow}`);
   }
+}
+
+/** Registers a test that the technique's metadata is well-formed: ATT&CK and Threat Matrix ids, known ids. */
+export function testMeta(technique: Technique): void {
+  test(`${technique.meta.id}: metadata`, () => {
+    const { meta } = technique;
+    for (const id of meta.mitre) assert.match(id, /^T\d{4}(\.\d{3})?$/);
+    for (const id of meta.msThreatMatrix) assert.match(id, /^MS-TA9\d{3}$/);
+    assert.ok(LIKELIHOOD_CLASSES.includes(meta.likelihood));
+    for (const id of meta.remediations) assert.ok(REMEDIATION_IDS.includes(id), id);
+    assert.ok(meta.threatModels.length > 0 && meta.title !== '' && meta.summary.endsWith('.'));
+  });
 }

@@ -15,6 +15,7 @@ import {
   rule,
   sa,
   secret,
+  testMeta,
   user,
 } from './rbac-test-helpers.js';
 import { readSecrets } from './read-secrets.js';
@@ -161,3 +162,5 @@ test('read-secrets: the real edit role reads Secrets, view does not', {
   assert.deepEqual(fromCi('edit'), [HUB]);
   assert.deepEqual(fromCi('view'), []);
 });
+
+testMeta(readSecrets);
