@@ -8,7 +8,11 @@ import { runTable } from './table-test.js';
 
 const EDGE = 'Deployment/shop/web#app -> jewel:node-root/workers';
 
-const withCaps = (capabilities: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const withCaps = (
+  capabilities: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+  pod: Record<string, unknown> = {},
+) => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'web', namespace: 'shop' },
@@ -18,6 +22,7 @@ const withCaps = (capabilities: Record<string, unknown>, extra: Record<string, u
       metadata: { labels: { app: 'web' } },
       spec: {
         containers: [{ name: 'app', image: 'nginx:1.27', securityContext: { capabilities, ...extra } }],
+        ...pod,
       },
     },
   },
@@ -59,6 +64,11 @@ runTable(kernelModuleLoad, [
   {
     name: 'near miss: add ALL and drop ALL leaves nothing',
     objects: [withCaps({ add: ['ALL'], drop: ['ALL'] })],
+    edges: [],
+  },
+  {
+    name: 'near miss: in a user namespace the capability does not reach the host kernel',
+    objects: [withCaps({ add: ['SYS_MODULE'] }, {}, { hostUsers: false })],
     edges: [],
   },
   {

@@ -37,6 +37,9 @@ export const kernelModuleLoad: Technique = {
   find(model) {
     const edges: Edge[] = [];
     for (const workload of model.workloads) {
+      // In a user namespace (hostUsers: false) the capability is the namespace's: init_module checks
+      // CAP_SYS_MODULE in the initial user namespace, so loading fails.
+      if (!workload.hostUsers) continue;
       if (!workload.containers.some((c) => capabilityGranted(c.securityContext, 'SYS_MODULE'))) continue;
       const jewels = nodeRootJewels(model, workload);
       if (jewels.length === 0) continue;
