@@ -1,0 +1,86 @@
+/** The command line: commands, options and help text. Actions return outcomes; main maps them to exit codes. */
+import { Command, Option } from 'commander';
+import { REPORT_FORMATS } from '../report/formats.js';
+import { THREAT_MODELS } from '../techniques/types.js';
+import type { Outcome } from './exit.js';
+import { FAIL_ON_HELP } from './fail-on.js';
+import { writeStdout } from './io.js';
+import { runScan } from './scan.js';
+import type { ScanFlags } from './scan-settings.js';
+import { techniquesText } from './techniques.js';
+import { runWhoCan, type WhoCanFlags } from './who-can-command.js';
+
+const EXIT_HELP = `
+Exit codes:
+  0  nothing at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage error, or no usable input
+  3  the scan is incomplete (a gap) and --strict is set
+  When several apply: 2 > 3 > 1 > 0.`;
+
+const FAIL_ON_TEXT = `
+--fail-on levels:
+${FAIL_ON_HELP.map(([name, what]) => `  ${name.padEnd(20)}${what}`).join('\n')}`;
+
+/**
+ * Builds the program. Every action reports its outcome through `done`, so exit codes are decided in one place;
+ * commander's own errors (unknown option, missing argument) are thrown, as configured by the caller.
+ */
+export function buildProgram(version: string, done: (outcome: Outcome) => void): Command {
+  const program = new Command('chokepoint')
+    .description('The one change that cuts the most attack paths in your Kubernetes cluster.')
+    .version(version)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_HELP);
+
+  program
+    .command('scan')
+    .description(
+      'Scan manifests (files, folders, or - for stdin) and print the one thing to fix first, and a plan.',
+    )
+    .argument('[paths...]', 'files and folders of .yaml, .yml and .json manifests; - reads stdin')
+    .addOption(
+      new Option('--format <format>', `output format: ${REPORT_FORMATS.join(', ')}`).default('terminal'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '--threat-model <list>',
+      `comma-separated threat models to apply (default all): ${THREAT_MODELS.join(',')}`,
+    )
+    .option('--fail-on <level>', 'exit 1 when results reach this level (see below)', 'none')
+    .option('--strict', 'exit 3 when anything could not be read (a gap)', false)
+    .option(
+      '--kube-version <x.y>',
+      'Kubernetes minor version for the bootstrap RBAC (default: the newest shipped)',
+    )
+    .option('--budget <time>', 'plan only what fits: 4h (hours), 2d (8 h days), 1w (40 h weeks)')
+    .option('--apply-plan <N>', 'write the input with the first N plan items applied (needs --out-dir)')
+    .option('--out-dir <dir>', 'where --apply-plan writes the patched files')
+    .option('--no-color', 'no colour in terminal output (NO_COLOR is honoured too)')
+    .addHelpText('after', FAIL_ON_TEXT + EXIT_HELP)
+    .action(async (paths: string[], flags: ScanFlags) => done(await runScan(paths, flags)));
+
+  program
+    .command('who-can')
+    .description('Who can do VERB on RESOURCE, by RBAC (bootstrap RBAC of the version included).')
+    .argument('<verb>', 'e.g. get, create, *')
+    .argument('<resource>', 'e.g. secrets, pods/exec, deployments.apps')
+    .argument('[paths...]', 'manifests to read RBAC from; none means the bootstrap RBAC alone')
+    .option('-n, --namespace <ns>', 'the namespace of the request (default: cluster-wide grants only)')
+    .option('--group <group>', 'the API group, when chokepoint cannot infer it')
+    .option('--kube-version <x.y>', 'Kubernetes minor version for the bootstrap RBAC')
+    .action(async (verb: string, resource: string, paths: string[], flags: WhoCanFlags) =>
+      done(await runWhoCan(verb, resource, paths, flags)),
+    );
+
+  program
+    .command('techniques')
+    .description('List the attack techniques chokepoint knows: id, likelihood, threat models, title.')
+    .action(async () => {
+      await writeStdout(techniquesText());
+      done({ kind: 'done', findings: false, incomplete: false, strict: false });
+    });
+
+  return program;
+}
