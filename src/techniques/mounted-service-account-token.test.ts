@@ -52,6 +52,23 @@ runTable(mountedServiceAccountToken, [
     fixes: [FIX],
   },
   {
+    name: 'automount reaches the regular container, not an ephemeral one that mounts nothing',
+    objects: [
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'web', namespace: 'shop' },
+        spec: {
+          serviceAccountName: 'api',
+          automountServiceAccountToken: true,
+          containers: [{ name: 'app', image: 'web:1.0' }],
+          ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }],
+        },
+      },
+    ],
+    edges: ['Pod/shop/web#app -> ServiceAccount/shop/api'],
+  },
+  {
     name: 'the ServiceAccount turns automount on explicitly',
     objects: [serviceAccount(true), deployment({})],
     edges: ['Deployment/shop/web#app -> ServiceAccount/shop/api'],

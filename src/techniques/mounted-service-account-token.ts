@@ -87,7 +87,9 @@ export const mountedServiceAccountToken: Technique = {
         const byVolume = viaVolumes
           ? volumeTokens(model, workload, container, secrets)
           : new Map<string, Evidence[]>();
-        if (automount) {
+        // The ServiceAccount admission plugin mounts the token into init and regular containers only
+        // (plugin/pkg/admission/serviceaccount mountServiceAccountToken); ephemeral ones name their volumes.
+        if (automount && container.role !== 'ephemeral') {
           // The automount fix only removes the edge when no volume brings the same token back.
           const own = byVolume.get(ownSa);
           edge(from, ownSa, own ? [...proof, ...own] : proof, own ? [] : fixes);
