@@ -66,10 +66,40 @@ export interface ResolvedBindings {
   readonly gaps: Gap[];
 }
 
-/** Resolves bindings against roles looked up by `Kind/namespace/name` (`ClusterRole//name`). */
+/** Subjects as the authorizer reads them, each with its identity and its index in the object's `subjects`. */
+function subjectsOf(
+  so: Sourced['so'],
+  namespace: string | undefined,
+  gaps: Gap[],
+): { subject: Subject; identity?: string; index: number }[] {
+  const raw = Array.isArray(so.object.subjects) ? so.object.subjects : [];
+  return raw.flatMap((item, index) => {
+    const subject = normaliseSubject(item, namespace);
+    if (subject === undefined) {
+      const kind = JSON.stringify(obj(item).kind ?? null);
+      gaps.push({
+        kind: 'unreadable',
+        where: gapWhere(so),
+        message: `${so.ref}: subjects[${index}] has kind ${kind} — use User, Group or ServiceAccount`,
+      });
+      return [];
+    }
+    const identity = identityOf(subject);
+    // Upstream appliesToUser: an SA subject with no namespace and no binding namespace matches nobody.
+    if (identity === undefined)
+      gaps.push({
+        kind: 'unreadable',
+        where: gapWhere(so),
+        message: `${so.ref}: ServiceAccount subject ${subject.name} has no namespace, so it matches nobody — add subjects[${index}].namespace`,
+      });
+    return [{ subject, ...(identity !== undefined ? { identity } : {}), index }];
+  });
+}
+
+/** Resolves bindings against roles; the roleRef resolves as upstream `GetRoleReferenceRules` does. */
 export function resolveBindings(sources: readonly Sourced[], roles: readonly Role[]): ResolvedBindings {
   const roleIndex = new Map<string, Role>();
-  for (const role of roles) roleIndex.set(`${role.kind}/${role.namespace ?? ''}/${role.name}`, role);
+  for (const role of roles) roleIndex.set(objectRef(role.kind, role.namespace, role.name), role);
   const bindings: Binding[] = [];
   const grants: Grant[] = [];
   const gaps: Gap[] = [];
@@ -77,58 +107,41 @@ export function resolveBindings(sources: readonly Sourced[], roles: readonly Rol
     if (so.kind !== 'RoleBinding' && so.kind !== 'ClusterRoleBinding') continue;
     const clusterWide = so.kind === 'ClusterRoleBinding';
     const namespace = clusterWide ? undefined : (so.namespace ?? 'default');
-    const roleRefRaw = obj(so.object.roleRef);
-    const roleKind = str(roleRefRaw.kind) === 'Role' ? 'Role' : 'ClusterRole';
-    const roleName = str(roleRefRaw.name) ?? '';
-    const subjects: Subject[] = [];
-    const rawSubjects = Array.isArray(so.object.subjects) ? so.object.subjects : [];
-    rawSubjects.forEach((raw, index) => {
-      const subject = normaliseSubject(raw, namespace);
-      if (subject === undefined) {
-        gaps.push({
-          kind: 'unreadable',
-          where: gapWhere(so),
-          message: `${so.ref}: subject ${index} has kind ${JSON.stringify(obj(raw).kind)} — use User, Group or ServiceAccount`,
-        });
-        return;
-      }
-      subjects.push(subject);
-    });
-    const binding: Binding = {
+    const roleRef = obj(so.object.roleRef);
+    const roleKind = str(roleRef.kind) ?? '';
+    const roleName = str(roleRef.name) ?? '';
+    const subjects = subjectsOf(so, namespace, gaps);
+    bindings.push({
       ref: so.ref,
       kind: so.kind,
       ...(namespace !== undefined ? { namespace } : {}),
       name: so.name,
-      roleRef: { kind: roleKind, name: roleName },
-      subjects,
+      roleRef: { kind: roleKind === 'Role' ? 'Role' : 'ClusterRole', name: roleName },
+      subjects: subjects.map((s) => s.subject),
       ...(so.location !== undefined ? { location: so.location } : {}),
       builtIn,
-    };
-    bindings.push(binding);
-    // A ClusterRoleBinding cannot refer to a Role (validation rejects it): it grants nothing.
-    const role = roleIndex.get(`${roleKind}/${roleKind === 'Role' ? (namespace ?? '-') : ''}/${roleName}`);
+    });
+    // A Role resolves in the binding's namespace, so a ClusterRoleBinding to a Role (or an unknown kind) grants nothing.
+    const target = objectRef(roleKind, roleKind === 'Role' ? (namespace ?? '') : undefined, roleName);
+    const role = roleKind === 'Role' || roleKind === 'ClusterRole' ? roleIndex.get(target) : undefined;
     if (role === undefined) {
-      const missing =
-        roleKind === 'Role' ? objectRef('Role', namespace, roleName) : `ClusterRole/${roleName}`;
-      gaps.push({
-        kind: 'not-found',
-        where: gapWhere(so),
-        message: `${so.ref}: binding refers to missing ${missing} — rights are unknown; add the role or remove the binding`,
-      });
+      gaps.push(
+        clusterWide && roleKind === 'Role'
+          ? {
+              kind: 'unreadable',
+              where: gapWhere(so),
+              message: `${so.ref}: a ClusterRoleBinding cannot refer to Role ${roleName}, so it grants nothing — refer to a ClusterRole`,
+            }
+          : {
+              kind: 'not-found',
+              where: gapWhere(so),
+              message: `${so.ref}: binding refers to missing ${target} — rights are unknown; add the role or remove the binding`,
+            },
+      );
       continue;
     }
-    rawSubjects.forEach((raw, subjectIndex) => {
-      const subject = normaliseSubject(raw, namespace);
-      if (subject === undefined) return;
-      const identity = identityOf(subject);
-      if (identity === undefined) {
-        gaps.push({
-          kind: 'unreadable',
-          where: gapWhere(so),
-          message: `${so.ref}: ServiceAccount subject ${subject.name} has no namespace — a ClusterRoleBinding must name it; add subjects[${subjectIndex}].namespace`,
-        });
-        return;
-      }
+    for (const { identity, index } of subjects) {
+      if (identity === undefined) continue;
       role.rules.forEach((rule, ruleIndex) => {
         const effective = effectiveRule(rule, clusterWide);
         if (effective === undefined) return;
@@ -139,10 +152,10 @@ export function resolveBindings(sources: readonly Sourced[], roles: readonly Rol
           ruleIndex,
           binding: so.ref,
           role: role.ref,
-          subjectIndex,
+          subjectIndex: index,
         });
       });
-    });
+    }
   }
   return { bindings, grants, gaps };
 }

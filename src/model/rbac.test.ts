@@ -105,6 +105,35 @@ test('a RoleBinding to a Role resolves it in the binding namespace', () => {
   );
 });
 
+test('a ClusterRoleBinding to a Role, or to an unknown kind, grants nothing and says why', () => {
+  const model = buildModel(
+    snapshotOf([
+      { apiVersion: RBAC, kind: 'Role', metadata: { name: 'r', namespace: 'default' }, rules: [readSecrets] },
+      clusterRole('r', [readSecrets]),
+      binding('ClusterRoleBinding', 'to-role', {
+        roleKind: 'Role',
+        role: 'r',
+        subjects: [{ kind: 'User', name: 'u' }],
+      }),
+      {
+        apiVersion: RBAC,
+        kind: 'RoleBinding',
+        metadata: { name: 'odd', namespace: 'default' },
+        roleRef: { kind: 'Rle', name: 'r' },
+        subjects: [{ kind: 'User', name: 'u' }],
+      },
+    ]),
+  );
+  assert.deepEqual(model.grants, []);
+  assert.deepEqual(
+    model.gaps.map((g) => g.message),
+    [
+      'ClusterRoleBinding/to-role: a ClusterRoleBinding cannot refer to Role r, so it grants nothing — refer to a ClusterRole',
+      'RoleBinding/default/odd: binding refers to missing Rle/r — rights are unknown; add the role or remove the binding',
+    ],
+  );
+});
+
 test('a binding to a missing ClusterRole produces no grant and a not-found gap', () => {
   const model = buildModel(
     snapshotOf([
