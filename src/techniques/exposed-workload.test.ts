@@ -167,6 +167,7 @@ test('exposed-workload: an Ingress that only routes to the workload is deleted w
     ingress([{ http: { paths: [path('web', '/')] } }]),
   ]);
   const [edge] = exposedWorkload.find(buildModel(snapshot));
+  assert.equal(edge?.evidence[0]?.path, '/spec/rules/0/http/paths/0');
   assert.deepEqual(edge?.fixes[0]?.ops, [{ op: 'delete-object' }]);
   assert.deepEqual(exposedWorkload.find(buildModel(applyPatches(snapshot, edge!.fixes))), []);
 });

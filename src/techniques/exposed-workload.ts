@@ -1,4 +1,5 @@
 /** An endpoint reachable from the internet leads to the containers behind it, if their service is exploitable. */
+import { pointer } from '../collect/patch.js';
 import { mapSelectorMatches } from '../model/label-selector.js';
 import type { Exposure, Model } from '../model/model.js';
 import type { Container, Ingress, Service, Workload } from '../model/types.js';
@@ -40,13 +41,14 @@ function sourceOf(
         );
       });
       if (ingress === undefined || routes.length === 0) return undefined;
-      const proof = routes.map((r) =>
-        evidence(
-          model,
-          ingress.ref,
-          `Ingress ${ingress.name} routes ${r.host} ${r.path} to Service ${r.service}`,
-        ),
-      );
+      const proof = routes.map((r) => {
+        const says = `Ingress ${ingress.name} routes ${r.host} ${r.path} to Service ${r.service}`;
+        const at =
+          r.ruleIndex === undefined
+            ? undefined
+            : pointer('spec', 'rules', r.ruleIndex, 'http', 'paths', r.pathIndex ?? 0);
+        return evidence(model, ingress.ref, says, at);
+      });
       const fix = removeIngressBackend(ingress, routes);
       return { from: ingress.ref, proof, fixes: fix === undefined ? [] : [fix] };
     }
