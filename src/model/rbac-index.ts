@@ -41,6 +41,16 @@ export function implicitGroups(identity: Ref): string[] {
   return [];
 }
 
+/**
+ * The namespace the authorizer sees. For the `namespaces` resource itself, the API server's RequestInfo
+ * (`/api/v1/namespaces/{name}`) sets the namespace attribute to that name, so a RoleBinding in `foo` granting
+ * `patch namespaces` does let its subject relabel `foo` (k8s.io/apiserver/pkg/endpoints/request/requestinfo.go).
+ */
+export function requestNamespace(request: AccessRequest): string | undefined {
+  if (request.apiGroup === '' && request.resource === 'namespaces' && request.name) return request.name;
+  return request.namespace;
+}
+
 /** True when a grant's scope covers the request: `*` everywhere, a namespace only inside it. */
 export function scopeCovers(scope: string, namespace: string | undefined): boolean {
   return scope === '*' || (namespace !== undefined && scope === namespace);
@@ -89,8 +99,9 @@ export function rbacIndex(grants: readonly Grant[]): RbacIndex {
           subjectIndex: 0,
         };
       }
+      const namespace = requestNamespace(request);
       return grantsOf(identity).find(
-        (grant) => scopeCovers(grant.scope, request.namespace) && ruleAllows(grant.rule, request),
+        (grant) => scopeCovers(grant.scope, namespace) && ruleAllows(grant.rule, request),
       );
     },
     whoCan(request) {
@@ -106,8 +117,9 @@ export function rbacIndex(grants: readonly Grant[]): RbacIndex {
         clusterWide = (byScope.get('*') ?? []).filter((grant) => ruleAllows(grant.rule, request));
         clusterWideMemo.set(key, clusterWide);
       }
-      if (request.namespace === undefined) return clusterWide;
-      const local = (byScope.get(request.namespace) ?? []).filter((grant) => ruleAllows(grant.rule, request));
+      const namespace = requestNamespace(request);
+      if (namespace === undefined) return clusterWide;
+      const local = (byScope.get(namespace) ?? []).filter((grant) => ruleAllows(grant.rule, request));
       return local.length === 0 ? clusterWide : [...clusterWide, ...local].sort(compareGrants);
     },
   };

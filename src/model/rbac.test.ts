@@ -261,6 +261,33 @@ test('identities carry their implicit groups, and grants to those groups reach t
   assert.deepEqual(model.grantsOf('User/system:anonymous'), []);
 });
 
+test('the namespaces resource is authorized in the namespace it names, as the API server does', () => {
+  const model = buildModel(
+    snapshotOf([
+      clusterRole('ns-patcher', [{ verbs: ['patch'], apiGroups: [''], resources: ['namespaces'] }]),
+      binding('RoleBinding', 'rb', {
+        namespace: 'team',
+        role: 'ns-patcher',
+        subjects: [{ kind: 'User', name: 'lead' }],
+      }),
+    ]),
+  );
+  const patch = (name?: string): AccessRequest => ({
+    verb: 'patch',
+    apiGroup: '',
+    resource: 'namespaces',
+    ...(name ? { name } : {}),
+  });
+  assert.equal(model.can('User/lead', patch('team'))?.binding, 'RoleBinding/team/rb');
+  assert.equal(model.can('User/lead', patch('other')), undefined);
+  assert.equal(model.can('User/lead', patch()), undefined);
+  assert.deepEqual(
+    model.whoCan(patch('team')).map((g) => g.subject),
+    ['User/lead'],
+  );
+  assert.deepEqual(model.whoCan(patch('kube-system')), []);
+});
+
 test('system:masters is allowed everything without any RBAC object', () => {
   const model = buildModel(snapshotOf([]));
   const grant = model.can('Group/system:masters', {
