@@ -188,6 +188,26 @@ test('facts: a built-in role with a wildcard is not hygiene the user can act on'
   assert.ok(!facts.some((f) => f.fact === 'wildcard-rbac-rule'));
 });
 
+test('facts: a wildcard is reported on the source role, not again on the ClusterRole aggregating it', () => {
+  const source = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: { name: 'source', labels: { team: 'a' } },
+    rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['get'] }],
+  };
+  const aggregate = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: { name: 'aggregate' },
+    aggregationRule: { clusterRoleSelectors: [{ matchLabels: { team: 'a' } }] },
+  };
+  const facts = findFacts(buildModel(snapshotOf([source, aggregate])));
+  assert.deepEqual(
+    facts.filter((f) => f.fact === 'wildcard-rbac-rule').map((f) => [f.object, f.path]),
+    [['ClusterRole/source', '/rules/0']],
+  );
+});
+
 test('facts: one capability-added fact per capability, naming it, with location and container', () => {
   const facts = findFacts(
     buildModel(

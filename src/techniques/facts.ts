@@ -191,7 +191,8 @@ export function findFacts(model: Model): readonly Fact[] {
       );
   }
   for (const role of model.roles) {
-    if (role.builtIn) continue;
+    // An aggregated ClusterRole's rules are the controller's copy of its sources, which carry the fact.
+    if (role.builtIn || role.aggregatedFrom !== undefined) continue;
     role.rules.forEach((rule, i) => {
       const wild = (['verbs', 'resources', 'apiGroups'] as const).filter((field) =>
         rule[field].includes('*'),
