@@ -35,6 +35,16 @@ test('sections come in order: header, gaps, the one thing, its path, the change,
   assert.ok(text.endsWith('\n'));
 });
 
+test('the header names one file, a shared folder, or the first three files', () => {
+  const header = (paths: string[]) =>
+    renderTerminal(sampleReport({ source: { type: 'files', paths } }), PLAIN).split(' · ')[1];
+  assert.equal(header(['k8s/a.yaml']), 'k8s/a.yaml');
+  assert.equal(header(['k8s/apps/a.yaml', 'k8s/apps/b/c.yaml', 'k8s/apps/b/d.yaml']), 'k8s/apps/ (3 files)');
+  assert.equal(header(['k8s/apps/a.yaml', 'k8s/db.yaml']), 'k8s/ (2 files)');
+  assert.equal(header(['a.yaml', 'b.yaml', 'c/d.yaml', '<stdin>']), 'a.yaml, b.yaml, c/d.yaml and 1 more');
+  assert.equal(header(['/a.yaml', '/b.yaml']), '/a.yaml, /b.yaml');
+});
+
 test('each gap is listed once at the top, its location not repeated', () => {
   const text = renderTerminal(sampleReport(), PLAIN);
   assert.match(
