@@ -20,12 +20,19 @@ const CONTROL_PLANE_LABELS = [
   'node-role.kubernetes.io/master',
 ] as const;
 
+/** Labels every kubelet sets on a Linux node; pseudo-nodes carry them so common nodeSelectors still match. */
+const WELL_KNOWN_LABELS = { 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' } as const;
+
 /** The pseudo-nodes used when the input has no Node objects. */
 export const PSEUDO_NODES: readonly NodeInfo[] = [
   {
     ref: 'NodePool/control-plane',
     name: 'control-plane',
-    labels: { 'node-role.kubernetes.io/control-plane': '' },
+    labels: {
+      ...WELL_KNOWN_LABELS,
+      'kubernetes.io/hostname': 'control-plane',
+      'node-role.kubernetes.io/control-plane': '',
+    },
     taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
     controlPlane: true,
     unschedulable: false,
@@ -34,7 +41,7 @@ export const PSEUDO_NODES: readonly NodeInfo[] = [
   {
     ref: 'NodePool/workers',
     name: 'workers',
-    labels: {},
+    labels: { ...WELL_KNOWN_LABELS, 'kubernetes.io/hostname': 'workers' },
     taints: [],
     controlPlane: false,
     unschedulable: false,
