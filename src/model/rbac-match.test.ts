@@ -57,11 +57,21 @@ test('*/scale matches the scale subresource of any resource, and nothing else', 
   assert.ok(!ruleAllows(rule({ verbs: ['*'], resources: ['*/exec'] }), req('create', 'pods/scale')));
 });
 
-test('resourceNames never match create nor deletecollection, even with a name', () => {
+test('resourceNames never match a top-level create nor deletecollection, even with a name', () => {
   const named = rule({ verbs: ['*'], resources: ['secrets'], resourceNames: ['db'] });
   assert.ok(!ruleAllows(named, req('create', 'secrets')));
   assert.ok(!ruleAllows(named, req('create', 'secrets', { name: 'db' })));
   assert.ok(!ruleAllows(named, req('deletecollection', 'secrets', { name: 'db' })));
+});
+
+test('resourceNames match create on a subresource: the request names the parent object', () => {
+  const token = rule({ verbs: ['create'], resources: ['serviceaccounts/token'], resourceNames: ['builder'] });
+  assert.ok(ruleAllows(token, req('create', 'serviceaccounts/token', { name: 'builder' })));
+  assert.ok(!ruleAllows(token, req('create', 'serviceaccounts/token', { name: 'default' })));
+  assert.ok(!ruleAllows(token, req('create', 'serviceaccounts/token')));
+  const exec = rule({ verbs: ['create'], resources: ['pods/exec'], resourceNames: ['debug'] });
+  assert.ok(ruleAllows(exec, req('create', 'pods/exec', { name: 'debug' })));
+  assert.ok(!ruleAllows(exec, req('create', 'pods/exec', { name: 'web' })));
 });
 
 test('resourceNames match list/watch only for a single named object (metadata.name field selector)', () => {

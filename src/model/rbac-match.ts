@@ -30,12 +30,17 @@ function resourceMatches(rule: PolicyRule, combined: string, subresource: string
 }
 
 /**
- * `ResourceNameMatches`, plus what request attributes imply: `create` and `deletecollection` never carry a
- * name, and `list`/`watch` carry one only with a `metadata.name` field selector (`request.name` set).
+ * `ResourceNameMatches`, given the name a real request carries (RequestInfo takes it from the URL):
+ * `deletecollection` and a top-level `create` (a POST to the collection) carry none, so resourceNames never
+ * match them; `list`/`watch` carry one only with a `metadata.name` field selector (`request.name` set). A
+ * `create` on a subresource names its parent (`pods/exec` of pod p, `serviceaccounts/token` of SA x), so a
+ * rule naming that parent does allow it.
  */
 function resourceNameMatches(rule: PolicyRule, request: AccessRequest): boolean {
   if (rule.resourceNames.length === 0) return true;
-  if (request.verb === 'create' || request.verb === 'deletecollection') return false;
+  if (request.verb === 'deletecollection') return false;
+  if (request.verb === 'create' && (request.subresource === undefined || request.subresource === ''))
+    return false;
   if (request.name === undefined || request.name === '') return false;
   return rule.resourceNames.includes(request.name);
 }
