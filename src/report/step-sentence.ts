@@ -31,8 +31,9 @@ export function describeNode(ref: NodeRef): string {
     return `every Secret in namespace ${ref.slice('jewel:secrets/'.length)}`;
   if (ref.startsWith('hub:create-pods/')) return `pod creation in ${scopeWords(ref, 'hub:create-pods/')}`;
   if (ref.startsWith('hub:read-secrets/')) return `Secret reading in ${scopeWords(ref, 'hub:read-secrets/')}`;
-  if (ref.startsWith('hub:namespace-admin/'))
-    return `admin of namespace ${ref.slice('hub:namespace-admin/'.length)}`;
+  if (ref.startsWith('hub:namespace-admin/')) return `admin of ${scopeWords(ref, 'hub:namespace-admin/')}`;
+  if (ref.startsWith('hub:impersonate-sa/'))
+    return `impersonation of ServiceAccounts in ${scopeWords(ref, 'hub:impersonate-sa/')}`;
   if (ref === 'hub:impersonate-users') return 'any user';
   if (ref.startsWith('hostPort:')) return `a host port of ${ref.slice('hostPort:'.length)}`;
   return ref;
