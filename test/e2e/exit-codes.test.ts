@@ -142,3 +142,17 @@ test('techniques lists the catalogue; who-can answers from the input plus bootst
   assert.doesNotMatch(exec.stdout, /reporter/);
   assert.match(exec.stdout, /ServiceAccount\/shop\/web/);
 });
+
+test('--kube-version picks the bootstrap RBAC; a version not shipped is a gap that lists the shipped ones', () => {
+  const missing = runCli(['scan', CLUSTER, '--format', 'json', '--kube-version', '1.20', '--strict']);
+  assert.equal(missing.code, 3, missing.stderr);
+  assert.match(
+    missing.stderr,
+    /^warning: data\/bootstrap-rbac: no bootstrap RBAC for Kubernetes 1\.20 — .*one of: 1\.\d+/m,
+  );
+  // Without cluster-admin's definition the binding grants nothing: no path to cluster-admin.
+  assert.ok((JSON.parse(missing.stdout) as Report).paths.every((p) => p.jewel !== 'jewel:cluster-admin'));
+  const shipped = runCli(['scan', CLUSTER, '--format', 'json', '--kube-version', '1.36', '--strict']);
+  assert.equal(shipped.code, 0, shipped.stderr);
+  assert.match((JSON.parse(shipped.stdout) as Report).assumptions.join('\n'), /Kubernetes 1\.36/);
+});
