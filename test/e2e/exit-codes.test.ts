@@ -156,3 +156,11 @@ test('--kube-version picks the bootstrap RBAC; a version not shipped is a gap th
   assert.equal(shipped.code, 0, shipped.stderr);
   assert.match((JSON.parse(shipped.stdout) as Report).assumptions.join('\n'), /Kubernetes 1\.36/);
 });
+
+test('--budget limits the plan to the hours given', () => {
+  const full = json(runCli(['scan', CLUSTER, '--format', 'json']).stdout);
+  const hours = full.plan[0]!.effortHours;
+  const budgeted = json(runCli(['scan', CLUSTER, '--format', 'json', '--budget', `${hours}h`]).stdout);
+  assert.ok(budgeted.plan.length >= 1 && budgeted.plan.length < full.plan.length);
+  assert.ok(budgeted.plan.reduce((sum, item) => sum + item.effortHours, 0) <= hours);
+});
