@@ -22,6 +22,8 @@ export interface CollectOptions {
 
 const DEFAULT_MAX_OBJECT_BYTES = 64 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
+/** Raw List items held in case the List turns out to be an object with an `items` field (etcd caps objects at 1.5 MiB). */
+const HELD_ITEMS_BYTES = 2 * 1024 * 1024;
 /** Stdin cannot be read twice: its bytes are kept up to this size for `--apply-plan` and a second pass. */
 const STDIN_KEEP_BYTES = 256 * 1024 * 1024;
 
@@ -69,7 +71,8 @@ export async function collectFiles(
     gaps.push(...result.gaps);
   }
   if (objects.length === 0) {
-    const where = inputs.length === 0 ? '(no input)' : inputs.join(' ');
+    const where =
+      inputs.length === 0 ? '(no input)' : inputs.map((i) => (i === '-' ? STDIN_NAME : i)).join(' ');
     const todo = 'pass files or folders that hold Kubernetes manifests (.yaml, .yml, .json), or - for stdin';
     gaps.push(gapAt('not-found', { file: where }, 'no Kubernetes objects found', todo));
   }
@@ -141,7 +144,9 @@ interface InputResult {
 async function readInput(file: string, source: ChunkSource, maxBytes: number): Promise<InputResult> {
   const first = await readAs(file, source, maxBytes, undefined);
   if (first.format !== 'json' || extname(file).toLowerCase() === '.json') return first;
-  if (!first.gaps.some((gap) => gap.kind === 'parse-error') || !source.replayable()) return first;
+  // Only input that yields nothing as JSON is retried: a broken item in a big JSON dump stays a JSON gap.
+  const notJson = first.objects.length === 0 && first.gaps.some((gap) => gap.kind === 'parse-error');
+  if (!notJson || !source.replayable()) return first;
   return readAs(file, source, maxBytes, 'yaml');
 }
 
@@ -151,7 +156,7 @@ async function readAs(
   maxBytes: number,
   forced: InputFormat | undefined,
 ): Promise<InputResult> {
-  const ingest = new FileIngest(file, maxBytes);
+  const ingest = new FileIngest(file, Math.min(maxBytes, HELD_ITEMS_BYTES));
   let reader: ChunkReader | undefined;
   let format: InputFormat | undefined;
   let opened = false;

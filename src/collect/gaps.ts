@@ -36,7 +36,7 @@ export function helmGap(place: Place): Gap {
   return gapAt('parse-error', place, 'looks like an unrendered Helm template', 'run helm template first');
 }
 
-/** Formats a byte count for messages. */
+/** Formats a byte limit for messages. */
 export function mebibytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MiB`;
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KiB` : `${Math.round(bytes / (1024 * 1024))} MiB`;
 }

@@ -54,12 +54,17 @@ const [QUOTE, BACKSLASH, LBRACE, RBRACE, LBRACKET, RBRACKET, COLON, COMMA, NL] =
 ];
 const BOM = [0xef, 0xbb, 0xbf];
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0d || c === NL;
-}
-
 function isDelimiter(c: number): boolean {
-  return isSpace(c) || c === COMMA || c === RBRACE || c === RBRACKET || c === COLON;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0d ||
+    c === NL ||
+    c === COMMA ||
+    c === RBRACE ||
+    c === RBRACKET ||
+    c === COLON
+  );
 }
 
 function keyOf(text: string | undefined): string | undefined {
@@ -173,9 +178,12 @@ export class JsonScanner {
   /** Feeds the next chunk. */
   push(chunk: Buffer): void {
     if (this.stopped) return;
-    for (let i = 0; i < chunk.length && !this.stopped; i++) {
+    const n = chunk.length;
+    let i = 0;
+    while (this.offset + i < 3 && i < n && this.doc < 0 && chunk[i] === BOM[this.offset + i]) i++;
+    // One flat loop, cheapest tests first: a kubectl dump is mostly indentation and short strings.
+    for (; i < n; i++) {
       const c = chunk[i]!;
-      if (this.offset + i < 3 && c === BOM[this.offset + i] && this.doc < 0 && !this.inString) continue;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (c === BACKSLASH) this.escaped = true;
@@ -187,13 +195,17 @@ export class JsonScanner {
         if (!isDelimiter(c)) continue;
         this.endLiteral(chunk, i);
       }
+      if (c === 0x20) continue;
       if (c === NL) this.line++;
-      else if (!isSpace(c)) this.token(chunk, i, c);
+      else if (c !== 0x09 && c !== 0x0d) {
+        this.token(chunk, i, c);
+        if (this.stopped) break;
+      }
     }
     this.topCapture.endOfChunk(chunk);
     this.itemCapture.endOfChunk(chunk);
     this.keyCapture.endOfChunk(chunk);
-    this.offset += chunk.length;
+    this.offset += n;
   }
 
   /** Ends the input: reports a value cut short by the end of the file. */

@@ -16,6 +16,7 @@
  *    settings the model reads, not credentials.
  * 5. Secret: `data` and `stringData` dropped; `x-chokepoint.keys` lists their key names, `type` stays.
  * 6. CustomResourceDefinition: `spec.versions[].schema` and `spec.validation` dropped (large, never analysed).
+ * 7. A `__proto__` key (never a Kubernetes field) is dropped, so hostile input cannot change an object's prototype.
  */
 import { isCredentialLike } from './credential-like.js';
 import type { KubeObject } from './snapshot.js';
@@ -87,6 +88,7 @@ export function projectObject(raw: unknown): KubeObject {
   const kind = typeof raw.kind === 'string' ? raw.kind : undefined;
   const out: Json = {};
   for (const [key, value] of Object.entries(raw)) {
+    if (key === '__proto__') continue;
     if (key === 'metadata') out.metadata = pruneMetadata(value);
     else if (key === 'status') {
       const status = keptStatus(kind, value);
@@ -109,7 +111,10 @@ function copy(value: unknown, key: string): unknown {
   if (!isObject(value)) return value;
   const out: Json = {};
   const embedsTemplate = key === 'template' || key === 'jobTemplate';
-  for (const [child, inner] of Object.entries(value)) {
+  // for...in over JSON.parse output (own keys only) allocates nothing per key, unlike Object.entries.
+  for (const child in value) {
+    if (child === '__proto__') continue;
+    const inner = value[child];
     out[child] = embedsTemplate && child === 'metadata' ? pruneMetadata(inner) : copy(inner, child);
   }
   return out;
@@ -125,7 +130,7 @@ function pruneMetadata(value: unknown): unknown {
   if (!isObject(value)) return copy(value, 'metadata');
   const out: Json = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (DROPPED_METADATA.has(key)) continue;
+    if (DROPPED_METADATA.has(key) || key === '__proto__') continue;
     if (key === 'annotations' && isObject(inner)) {
       const kept: Json = {};
       for (const [name, annotation] of Object.entries(inner))

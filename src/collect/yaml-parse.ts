@@ -54,7 +54,9 @@ export function parseYamlUnit(text: string, fileLine: (textLine: number) => numb
     const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
     const error = doc.errors[0];
     if (error !== undefined) {
-      const line = fileLine(error.linePos?.[0].line ?? 1);
+      // An error at the end of the text (an unclosed quote) points past the last line: keep it on the last.
+      const lastLine = text.endsWith('\n') ? text.split('\n').length - 1 : text.split('\n').length;
+      const line = fileLine(Math.min(error.linePos?.[0].line ?? 1, lastLine));
       const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       const todo = TODO[error.code] ?? 'fix the YAML syntax';
       return { ok: false, line, what: lowerFirst(what), todo, limit: false };
