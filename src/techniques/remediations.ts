@@ -41,7 +41,8 @@ export const REMEDIATIONS: Readonly<Record<RemediationId, RemediationMeta>> = {
   'delete-legacy-token-secret': {
     title: 'Delete the long-lived service-account token Secret',
     effort: 'hours',
-    mayBreak: 'Clients outside the cluster that still use this token; give them a short-lived TokenRequest token.',
+    mayBreak:
+      'Clients outside the cluster that still use this token; give them a short-lived TokenRequest token.',
   },
   'disable-token-automount': {
     title: 'Stop mounting the service-account token (automountServiceAccountToken: false)',
@@ -51,7 +52,8 @@ export const REMEDIATIONS: Readonly<Record<RemediationId, RemediationMeta>> = {
   'drop-capability': {
     title: 'Remove the added Linux capability',
     effort: 'hours',
-    mayBreak: 'Code that needs the capability (kernel modules, mounts, tracing); test the workload after the change.',
+    mayBreak:
+      'Code that needs the capability (kernel modules, mounts, tracing); test the workload after the change.',
   },
   'drop-privileged': {
     title: 'Stop running the container privileged',
@@ -61,7 +63,8 @@ export const REMEDIATIONS: Readonly<Record<RemediationId, RemediationMeta>> = {
   'enforce-pod-security-baseline': {
     title: 'Enforce the baseline Pod Security Standard on the namespace',
     effort: 'day',
-    mayBreak: 'New pods that need privileges, host namespaces or hostPath in that namespace will be rejected.',
+    mayBreak:
+      'New pods that need privileges, host namespaces or hostPath in that namespace will be rejected.',
   },
   'isolate-sensitive-workload': {
     title: 'Run the powerful workload on dedicated nodes',

@@ -23,10 +23,13 @@ export function runTable(technique: Technique, cases: readonly TableCase[]): voi
     test(`${technique.meta.id}: ${row.name}`, () => {
       const model = buildModel(snapshotOf([...row.objects]), row.options);
       const edges = technique.find(model).filter((edge) => !edge.structural);
-      for (const edge of edges) assert.equal(edge.technique, technique.meta.id, 'edge carries its technique id');
+      for (const edge of edges)
+        assert.equal(edge.technique, technique.meta.id, 'edge carries its technique id');
       assert.deepEqual(edges.map((edge) => `${edge.from} -> ${edge.to}`).sort(), [...row.edges].sort());
       if (row.fixes !== undefined) {
-        const fixes = new Set(edges.flatMap((edge) => edge.fixes.map((fix) => `${fix.remediation}@${fix.target}`)));
+        const fixes = new Set(
+          edges.flatMap((edge) => edge.fixes.map((fix) => `${fix.remediation}@${fix.target}`)),
+        );
         assert.deepEqual([...fixes].sort(), [...row.fixes].sort());
       }
       for (const edge of edges) {
