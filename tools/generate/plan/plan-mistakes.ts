@@ -84,7 +84,7 @@ export function planMistakes(
       const fresh = pool.filter((ns) => !(placed.get(ns.index) ?? []).some((m) => m.kind === kind));
       const ns = rng.pick(fresh.length > 0 ? fresh : pool);
       const list = placed.get(ns.index) ?? [];
-      const risky = list.filter((m) => m.kind !== 'exposed-service' && m.kind !== 'legacy-token-secret');
+      const risky = list.filter((m) => POD_LEVEL_MISTAKES.has(m.kind) || TOKEN_MISTAKES.has(m.kind));
       const slot = kind === 'exposed-service' ? rng.pick(risky).slot : list.length;
       list.push({ kind, slot });
       placed.set(ns.index, list);
