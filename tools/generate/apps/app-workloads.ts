@@ -110,8 +110,8 @@ function appWorkload(
       image: stock ? stock[1] : `registry.example.com/${ns.team}/${name}:${version}`,
       sidecar: rng.pick(SIDECARS),
       serviceAccount: account,
-      automountToken: hardening === 'full' || rng.chance(0.5) ? false : rng.chance(0.5) ? true : undefined,
-      envCount: rng.int(0, 3),
+      automountToken: hardening === 'full' || rng.chance(0.6) ? false : rng.chance(0.5) ? true : undefined,
+      envCount: rng.int(0, 2),
       secret: rng.chance(0.3) ? `${name}-credentials` : undefined,
       size: rng.weighted([
         ['small', 45],

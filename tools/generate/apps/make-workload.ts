@@ -112,10 +112,9 @@ export function makeWorkload(input: WorkloadOptions, rng: Random): WorkloadSpec 
     podLabels: { ...options.selector, ...options.labels },
     labels: { ...options.selector, ...options.labels },
     podAnnotations: {
-      'kubectl.kubernetes.io/default-container': main.name,
-      'prometheus.io/scrape': 'true',
-      'prometheus.io/port': '9090',
-      ...(rng.chance(0.5) ? { 'checksum/config': rng.hex(64) } : {}),
+      ...(rng.chance(0.5) ? { 'kubectl.kubernetes.io/default-container': main.name } : {}),
+      ...(rng.chance(0.6) ? { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090' } : {}),
+      ...(rng.chance(0.4) ? { 'checksum/config': rng.hex(64) } : {}),
     },
     replicas: options.replicas,
     containers: [main, sidecar],
