@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { setShowManagedFields } from './build/managed-fields.js';
 import { emitClusterScope } from './cluster/cluster-pass.js';
 import type { AddressBook } from './model/plan-types.js';
 import { emitNamespace } from './namespaces/namespace-pass.js';
@@ -19,6 +20,8 @@ export interface GenerateOptions {
   readonly format: OutputFormat;
   readonly out: string;
   readonly seed: number;
+  /** Keep metadata.managedFields, like `kubectl get --show-managed-fields`. */
+  readonly showManagedFields?: boolean;
 }
 
 /** Counts and bytes of a finished run. */
@@ -29,6 +32,7 @@ export interface GenerateResult {
 
 /** Generate a whole cluster dump, streaming one namespace at a time to disk. */
 export function generateCluster(options: GenerateOptions): GenerateResult {
+  setShowManagedFields(options.showManagedFields ?? false);
   const plan = planCluster(options.size, options.seed);
   mkdirSync(options.out, { recursive: true });
   const inner: ObjectSink = options.format === 'json' ? new JsonSink(options.out) : new YamlSink(options.out);

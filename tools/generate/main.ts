@@ -23,13 +23,22 @@ const program = new Command()
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'yaml']).default('json'))
   .requiredOption('--out <dir>', 'output directory')
   .option('--seed <n>', 'random seed', parseSeed, 1)
-  .action((options: { size: SizeName; format: 'json' | 'yaml'; out: string; seed: number }) => {
-    const started = performance.now();
-    const result = generateCluster(options);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const megabytes = (result.bytes / 1e6).toFixed(1);
-    process.stderr.write(`${options.size} seed ${options.seed} (${options.format}) -> ${options.out}\n`);
-    process.stderr.write(`${formatCounts(result.counts)}\n${megabytes} MB in ${seconds} s\n`);
-  });
+  .option('--show-managed-fields', 'keep metadata.managedFields (objects get about twice as large)', false)
+  .action(
+    (options: {
+      size: SizeName;
+      format: 'json' | 'yaml';
+      out: string;
+      seed: number;
+      showManagedFields: boolean;
+    }) => {
+      const started = performance.now();
+      const result = generateCluster(options);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const megabytes = (result.bytes / 1e6).toFixed(1);
+      process.stderr.write(`${options.size} seed ${options.seed} (${options.format}) -> ${options.out}\n`);
+      process.stderr.write(`${formatCounts(result.counts)}\n${megabytes} MB in ${seconds} s\n`);
+    },
+  );
 
 program.parse();

@@ -25,6 +25,7 @@ interface OpenList {
 export class JsonSink implements ObjectSink {
   readonly #root: string;
   readonly #open = new Map<string, Map<string, OpenList>>();
+  readonly #closed = new Set<string>();
   #bytes = 0;
 
   constructor(root: string) {
@@ -35,6 +36,8 @@ export class JsonSink implements ObjectSink {
     const scope = object.metadata.namespace ?? CLUSTER_SCOPE_DIR;
     let lists = this.#open.get(scope);
     if (lists === undefined) {
+      // Reopening would truncate a finished file; generation order must never need it.
+      if (this.#closed.has(scope)) throw new Error(`${scope} was already written and closed`);
       lists = new Map();
       this.#open.set(scope, lists);
     }
@@ -59,6 +62,7 @@ export class JsonSink implements ObjectSink {
       this.#bytes += list.file.bytes;
     }
     this.#open.delete(scope);
+    this.#closed.add(scope);
   }
 
   finish(): number {
