@@ -41,7 +41,7 @@ type Mutable = Record<string, unknown> | unknown[];
 /** Applies ops to a deep copy of `object`; returns `undefined` when the object is deleted. */
 export function applyOps(object: KubeObject, ops: readonly PatchOp[]): KubeObject | undefined {
   let copy = structuredClone(object) as Record<string, unknown>;
-  for (const op of ops) {
+  nextOp: for (const op of ops) {
     if (op.op === 'delete-object') return undefined;
     const segments = pointerSegments(op.path);
     const last = segments.pop();
@@ -54,7 +54,8 @@ export function applyOps(object: KubeObject, ops: readonly PatchOp[]): KubeObjec
     for (const segment of segments) {
       const next: unknown = Array.isArray(parent) ? parent[Number(segment)] : parent[segment];
       if (next === null || typeof next !== 'object') {
-        if (op.op === 'remove') break;
+        // Removing under a path that does not exist removes nothing (not a same-named key higher up).
+        if (op.op === 'remove') continue nextOp;
         const created: Record<string, unknown> = {};
         if (Array.isArray(parent)) parent[Number(segment)] = created;
         else parent[segment] = created;
