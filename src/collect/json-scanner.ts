@@ -5,49 +5,11 @@
  * the grammar inside a value is left to `JSON.parse` of the value's text.
  */
 
-/** A value the scanner found: its text (when captured), byte range and lines. */
-export interface ScannedValue {
-  /** Index of the top-level value in the file. */
-  readonly doc: number;
-  /** Index in the top-level object's `items`, for split-out items. */
-  readonly item?: number;
-  /** The value's text; `undefined` when capture is off or it is longer than the limit. */
-  readonly text?: string;
-  readonly overflow: boolean;
-  /** 1-based line of the value's first byte. */
-  readonly startLine: number;
-  /** 1-based line of the first key of an object (else `startLine`). */
-  readonly line: number;
-  /** Absolute byte offsets, `end` exclusive. */
-  readonly start: number;
-  readonly end: number;
-  /** For items: the `kind` and `apiVersion` of the enclosing object, when they came before `items`. */
-  readonly listKind?: string;
-  readonly listApiVersion?: string;
-}
+import { Capture } from './byte-capture.js';
+import type { JsonScanOptions, JsonScanSink, ScannedValue } from './json-scan-events.js';
+import { TopKeys } from './json-top-keys.js';
 
-/** A top-level object whose `items` were split out; its text holds `"items": []` in their place. */
-export interface ScannedEnvelope extends ScannedValue {
-  readonly items: number;
-  /** False when the file ended inside the object. */
-  readonly complete: boolean;
-}
-
-/** Receives what the scanner finds, in file order. */
-export interface JsonScanSink {
-  value(value: ScannedValue): void;
-  item(item: ScannedValue): void;
-  envelope(envelope: ScannedEnvelope): void;
-  error(error: { readonly line: number; readonly what: string; readonly todo: string }): void;
-}
-
-/** Limits and switches. */
-export interface JsonScanOptions {
-  /** Longest value text kept, in bytes; longer values are reported with `overflow`. */
-  readonly maxTextBytes: number;
-  /** Decode value texts (the reader); the writer needs offsets only. Default true. */
-  readonly capture?: boolean;
-}
+export type { JsonScanOptions, JsonScanSink, ScannedEnvelope, ScannedValue } from './json-scan-events.js';
 
 const [QUOTE, BACKSLASH, LBRACE, RBRACE, LBRACKET, RBRACKET, COLON, COMMA, NL] = [
   0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0x5d, 0x3a, 0x2c, 0x0a,
@@ -65,71 +27,6 @@ function isDelimiter(c: number): boolean {
     c === RBRACKET ||
     c === COLON
   );
-}
-
-function keyOf(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as string;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Collects the bytes of one value across chunks, pausing over split-out items. */
-class Capture {
-  private parts: Buffer[] = [];
-  private bytes = 0;
-  private from = -1;
-  overflow = false;
-  active = false;
-
-  constructor(
-    private readonly max: number,
-    private readonly enabled: boolean,
-  ) {}
-
-  begin(at: number): void {
-    this.parts = [];
-    this.bytes = 0;
-    this.overflow = false;
-    this.active = true;
-    this.from = at;
-  }
-
-  pause(chunk: Buffer, at: number): void {
-    this.take(chunk, at);
-    this.from = -1;
-  }
-
-  resume(at: number): void {
-    this.from = at;
-  }
-
-  endOfChunk(chunk: Buffer): void {
-    if (!this.active || this.from < 0) return;
-    this.take(chunk, chunk.length);
-    this.from = 0;
-  }
-
-  finish(chunk: Buffer | undefined, at: number): string | undefined {
-    if (chunk !== undefined) this.take(chunk, at);
-    this.active = false;
-    this.from = -1;
-    if (!this.enabled || this.overflow) return undefined;
-    const parts = this.parts;
-    this.parts = [];
-    return parts.length === 1 ? parts[0]!.toString('utf8') : Buffer.concat(parts).toString('utf8');
-  }
-
-  private take(chunk: Buffer, to: number): void {
-    if (!this.enabled || this.from < 0 || this.overflow || to <= this.from) return;
-    this.bytes += to - this.from;
-    if (this.bytes > this.max) {
-      this.overflow = true;
-      this.parts = [];
-    } else this.parts.push(chunk.subarray(this.from, to));
-  }
 }
 
 interface Open {
@@ -155,15 +52,9 @@ export class JsonScanner {
   private itemIndex = 0;
   private inItems = false;
   private split = false;
-  private keyExpected = false;
-  private afterColon = false;
-  private key: string | undefined;
+  private readonly keys = new TopKeys();
   private readonly topCapture: Capture;
   private readonly itemCapture: Capture;
-  private readonly keyCapture: Capture;
-  private keyCapturing = false;
-  private hintCapturing: 'kind' | 'apiVersion' | undefined;
-  private hints: { kind?: string; apiVersion?: string } = {};
 
   constructor(
     private readonly sink: JsonScanSink,
@@ -172,7 +63,6 @@ export class JsonScanner {
     const enabled = options.capture ?? true;
     this.topCapture = new Capture(options.maxTextBytes, enabled);
     this.itemCapture = new Capture(options.maxTextBytes, enabled);
-    this.keyCapture = new Capture(4096, true);
   }
 
   /** Feeds the next chunk. */
@@ -204,7 +94,7 @@ export class JsonScanner {
     }
     this.topCapture.endOfChunk(chunk);
     this.itemCapture.endOfChunk(chunk);
-    this.keyCapture.endOfChunk(chunk);
+    this.keys.endOfChunk(chunk);
     this.offset += n;
   }
 
@@ -220,11 +110,11 @@ export class JsonScanner {
     const depth = this.stack.length;
     const startsValue = depth === 0 || (this.inItems && depth === 2 && this.item === undefined);
     if (c === COLON) {
-      if (depth === 1) this.afterColon = true;
+      if (depth === 1) this.keys.afterColon = true;
       return;
     }
     if (c === COMMA) {
-      if (depth === 1) this.keyExpected = true;
+      if (depth === 1) this.keys.comma();
       if (depth === 0) this.fail("unexpected ',' outside any value", 'remove it');
       return;
     }
@@ -240,19 +130,16 @@ export class JsonScanner {
     }
     if (c === QUOTE) {
       this.inString = true;
-      if (depth === 1 && this.keyExpected) {
-        this.keyExpected = false;
-        this.keyCapturing = true;
-        this.keyCapture.begin(i);
-      } else if (depth === 1 && this.afterColon && (this.key === 'kind' || this.key === 'apiVersion')) {
-        this.hintCapturing = this.key;
-        this.keyCapture.begin(i);
-      }
+      if (depth === 1) this.keys.stringStarts(i);
     } else if (c === LBRACE || c === LBRACKET) {
       const splits =
-        c === LBRACKET && depth === 1 && this.afterColon && this.key === 'items' && this.top !== undefined;
+        c === LBRACKET &&
+        depth === 1 &&
+        this.keys.afterColon &&
+        this.keys.key === 'items' &&
+        this.top !== undefined;
       this.stack.push(c);
-      if (c === LBRACE && depth === 0) this.keyExpected = true;
+      if (c === LBRACE && depth === 0) this.keys.reset();
       if (splits) {
         this.inItems = true;
         this.split = true;
@@ -265,7 +152,7 @@ export class JsonScanner {
         'this is not JSON; fix or remove it',
       );
     } else this.literal = true;
-    if (depth === 1) this.afterColon = false;
+    if (depth === 1) this.keys.afterColon = false;
   }
 
   private openingValue(depth: number): Open | undefined {
@@ -285,8 +172,6 @@ export class JsonScanner {
       this.doc++;
       this.top = open;
       this.split = false;
-      this.key = undefined;
-      this.hints = {};
       this.topCapture.begin(i);
     } else {
       this.item = open;
@@ -313,16 +198,7 @@ export class JsonScanner {
   private endString(chunk: Buffer, i: number): void {
     this.inString = false;
     const depth = this.stack.length;
-    if (this.keyCapturing) {
-      this.keyCapturing = false;
-      this.key = keyOf(this.keyCapture.finish(chunk, i + 1));
-      return;
-    }
-    if (this.hintCapturing !== undefined) {
-      const hint = keyOf(this.keyCapture.finish(chunk, i + 1));
-      if (hint !== undefined) this.hints[this.hintCapturing] = hint;
-      this.hintCapturing = undefined;
-    }
+    if (depth === 1 && this.keys.stringEnds(chunk, i + 1)) return;
     this.valueClosed(chunk, i + 1, depth);
   }
 
@@ -338,8 +214,8 @@ export class JsonScanner {
       const scanned = this.scanned(this.item, end, text, this.itemCapture.overflow, this.itemIndex);
       this.sink.item({
         ...scanned,
-        ...(this.hints.kind !== undefined ? { listKind: this.hints.kind } : {}),
-        ...(this.hints.apiVersion !== undefined ? { listApiVersion: this.hints.apiVersion } : {}),
+        ...(this.keys.hints.kind !== undefined ? { listKind: this.keys.hints.kind } : {}),
+        ...(this.keys.hints.apiVersion !== undefined ? { listApiVersion: this.keys.hints.apiVersion } : {}),
       });
       this.item = undefined;
       this.itemIndex++;
