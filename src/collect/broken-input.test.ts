@@ -240,3 +240,30 @@ test('text that is neither YAML nor JSON, oversized documents and YAML bombs bec
     ],
   ]);
 });
+
+test('deep nesting and wrong types are gaps or odd objects, never a crash', async () => {
+  const depth = 100_000;
+  const deepJson = `{"kind":"Pod","metadata":{"name":"x"},"spec":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  const json = await collectFiles(['-'], { stdin: stdinOf(deepJson) });
+  assert.deepEqual(messages(json.gaps), [
+    ['limit-exceeded', '<stdin>:1', '<stdin>:1: object is nested too deeply to read — simplify or remove it'],
+  ]);
+  const deepYaml = `kind: Pod\nmetadata: {name: x}\nspec: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\nkind: Namespace\nmetadata: {name: ok}\n`;
+  const yaml = await collectFiles(['-'], { stdin: stdinOf(deepYaml) });
+  assert.deepEqual(
+    yaml.objects.map((o) => o.ref),
+    ['Namespace/ok'],
+  );
+  assert.deepEqual(
+    messages(yaml.gaps).map((gap) => gap[0]),
+    ['limit-exceeded'],
+  );
+  const odd =
+    'kind: Pod\nmetadata: 7\n---\nkind: Pod\nmetadata: {name: [1], namespace: {a: 1}}\n---\nkind: Secret\nmetadata: {name: s}\ndata: 5\n';
+  const typed = await collectFiles(['-'], { stdin: stdinOf(odd) });
+  assert.deepEqual(
+    typed.objects.map((o) => o.ref),
+    ['Pod/default/@<stdin>#0', 'Pod/default/@<stdin>#1', 'Secret/default/s'],
+  );
+  assert.deepEqual(typed.objects[2]?.object['x-chokepoint'], { keys: [] });
+});

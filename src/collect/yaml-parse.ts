@@ -31,6 +31,9 @@ export const YAML_OPTIONS = {
   merge: true,
 } as const;
 
+const DEEP = 'nesting is too deep to read';
+const SIMPLIFY = 'simplify or remove the document';
+
 // What to do, per error code of the yaml package.
 const TODO: Readonly<Record<string, string>> = {
   BAD_INDENT: 'check the indentation',
@@ -58,6 +61,8 @@ export function parseYamlUnit(text: string, fileLine: (textLine: number) => numb
       const lastLine = text.endsWith('\n') ? text.split('\n').length - 1 : text.split('\n').length;
       const line = fileLine(Math.min(error.linePos?.[0].line ?? 1, lastLine));
       const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      // The parser reports its own stack overflow as an error: that is deep nesting, not bad syntax.
+      if (/call stack/i.test(what)) return { ok: false, line, what: DEEP, todo: SIMPLIFY, limit: true };
       const todo = TODO[error.code] ?? 'fix the YAML syntax';
       return { ok: false, line, what: lowerFirst(what), todo, limit: false };
     }
@@ -72,9 +77,8 @@ export function parseYamlUnit(text: string, fileLine: (textLine: number) => numb
   } catch (error) {
     const aliases = error instanceof ReferenceError && /alias/i.test(error.message);
     if (!(error instanceof RangeError || aliases)) throw error;
-    const what =
-      error instanceof RangeError ? 'nesting is too deep to read' : 'too many aliases (a YAML bomb?)';
-    return { ok: false, line: firstLine, what, todo: 'simplify or remove the document', limit: true };
+    const what = error instanceof RangeError ? DEEP : 'too many aliases (a YAML bomb?)';
+    return { ok: false, line: firstLine, what, todo: SIMPLIFY, limit: true };
   }
 }
 
