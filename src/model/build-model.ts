@@ -82,6 +82,13 @@ function memoised<T>(compute: (ref: string) => T): (ref: string) => T {
 /** Builds the model; pure: the same snapshot and options give an equal model. */
 export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Model {
   const builtIn = new Set(options.builtIn ?? []);
+  const builtInRefs = new Set((options.builtIn ?? []).map((so) => so.ref));
+  // A live dump or `kubectl get -A` output carries the bootstrap roles too; they are still the API server's own
+  // (it reconciles them at start-up), so no fix may patch them. The label is how the server marks them.
+  const isBuiltIn = (so: SnapshotObject) =>
+    builtIn.has(so) ||
+    builtInRefs.has(so.ref) ||
+    so.object.metadata?.labels?.['kubernetes.io/bootstrapping'] === 'rbac-defaults';
   const effective = effectiveObjects(snapshot, options.builtIn ?? []);
   const objects = effective.objects;
   const ofKind = groupBy(objects, (so) => so.kind);
@@ -89,7 +96,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
 
   const rbacSources: Sourced[] = [];
   for (const name of RBAC_KINDS)
-    for (const so of kind(name)) rbacSources.push({ so, builtIn: builtIn.has(so) });
+    for (const so of kind(name)) rbacSources.push({ so, builtIn: isBuiltIn(so) });
   const roles = sortByRef(buildRoles(rbacSources, { aggregate: snapshot.source.type !== 'cluster' }));
   const resolved = resolveBindings(rbacSources, roles);
   const grants = resolved.grants.sort(compareGrants);

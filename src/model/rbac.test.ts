@@ -300,3 +300,22 @@ test('system:masters is allowed everything without any RBAC object', () => {
   assert.equal(model.can('User/alice', getSecretIn('ns')), undefined);
   assert.deepEqual(model.whoCan(getSecretIn('ns')), []);
 });
+
+test('bootstrap roles in the input stay built-in: by the rbac-defaults label, or by matching a bootstrap ref', () => {
+  const labelled = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: { name: 'cluster-admin', labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } },
+    rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+  };
+  const unlabelled = { ...labelled, metadata: { name: 'cluster-admin' } };
+  const mine = { ...labelled, metadata: { name: 'my-admin' } };
+  assert.equal(buildModel(snapshotOf([labelled])).role('ClusterRole/cluster-admin')?.builtIn, true);
+  assert.equal(buildModel(snapshotOf([unlabelled])).role('ClusterRole/cluster-admin')?.builtIn, false);
+  const bootstrap = snapshotOf([labelled]).objects;
+  assert.equal(
+    buildModel(snapshotOf([unlabelled]), { builtIn: bootstrap }).role('ClusterRole/cluster-admin')?.builtIn,
+    true,
+  );
+  assert.equal(buildModel(snapshotOf([mine])).role('ClusterRole/my-admin')?.builtIn, false);
+});
