@@ -17,8 +17,15 @@ function condition(type: string, reason: string, message: string, time: number):
   };
 }
 
+/** Identity of a Deployment and of the ReplicaSet its last rollout created. */
+export interface DeploymentInput {
+  readonly uid: string;
+  readonly replicaSet: string;
+  readonly rolledOut: number;
+}
+
 /** A Deployment whose pods are all up to date and available. */
-export function renderDeployment(w: WorkloadSpec, uid: string, rng: Random): KubeObject {
+export function renderDeployment(w: WorkloadSpec, d: DeploymentInput, rng: Random): KubeObject {
   const spec = {
     progressDeadlineSeconds: 600,
     replicas: w.replicas,
@@ -54,7 +61,7 @@ export function renderDeployment(w: WorkloadSpec, uid: string, rng: Random): Kub
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     name: w.name,
-    uid,
+    uid: d.uid,
     created: w.created,
     labels: w.labels,
     annotations,

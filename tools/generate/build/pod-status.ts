@@ -42,11 +42,11 @@ function condition(type: string, time: number, ok: boolean, reason?: string): Js
   };
 }
 
-function containerStatus(c: ContainerSpec, input: StatusInput): JsonObject {
+function containerStatus(c: ContainerSpec, input: StatusInput, restarted: boolean): JsonObject {
   const { rng, started } = input;
   const image = fullImage(c.image);
   const containerID = `containerd://${rng.hex(64)}`;
-  const restarts = input.succeeded || rng.chance(0.94) ? 0 : rng.int(1, 6);
+  const restarts = restarted ? rng.int(1, 6) : 0;
   const since = started + rng.int(3, 20);
   const lastState: JsonObject =
     restarts === 0
@@ -95,6 +95,9 @@ function qosClass(containers: readonly ContainerSpec[]): string {
 /** `status` of a running (or, for Job pods, completed) pod, as the kubelet reports it. */
 export function renderPodStatus(input: StatusInput): JsonObject {
   const t = input.started;
+  // At most one container per pod has crashed before; which one, if any, is chosen here.
+  const restarted =
+    input.succeeded || input.rng.chance(0.9) ? -1 : input.rng.int(0, input.containers.length - 1);
   const done = input.succeeded ? 'PodCompleted' : undefined;
   return {
     conditions: [
@@ -104,7 +107,7 @@ export function renderPodStatus(input: StatusInput): JsonObject {
       condition('PodScheduled', t, true),
     ],
     containerStatuses: input.containers
-      .map((c) => containerStatus(c, input))
+      .map((c, i) => containerStatus(c, input, i === restarted))
       .sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1)),
     hostIP: input.hostIp,
     hostIPs: [{ ip: input.hostIp }],

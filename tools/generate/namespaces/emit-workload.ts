@@ -46,24 +46,29 @@ const owner = (apiVersion: string, kind: string, name: string, uid: string): Own
 function deployment(w: WorkloadSpec, ctx: WorkloadContext): void {
   const { rng, sink } = ctx;
   const uid = rng.uid();
-  sink.write(renderDeployment(w, uid, rng));
   const parent = owner('apps/v1', 'Deployment', w.name, uid);
   const old = w.revision > 1 && rng.chance(0.15) ? Math.min(w.revision - 1, rng.int(1, 2)) : 0;
   const span = SNAPSHOT_EPOCH - w.created;
-  for (let k = old; k >= 0; k--) {
+  // Oldest first; the last one is current and owns the pods.
+  const replicaSets = Array.from({ length: old + 1 }, (_, i) => {
+    const k = old - i;
     const hash = rng.suffix(rng.int(9, 10));
-    const created = w.created + Math.floor((span * (old - k + 1)) / (old + 2));
-    const rs = {
+    return {
       name: `${w.name}-${hash}`,
       uid: rng.uid(),
       hash,
       replicas: k === 0 ? w.replicas : 0,
       revision: w.revision - k,
-      created,
+      created: w.created + Math.floor((span * (i + 1)) / (old + 2)),
       owner: parent,
     };
+  });
+  const current = replicaSets[replicaSets.length - 1]!;
+  sink.write(renderDeployment(w, { uid, replicaSet: current.name, rolledOut: current.created }, rng));
+  for (const rs of replicaSets) {
+    const { hash, created } = rs;
     sink.write(renderReplicaSet(w, rs, rng));
-    if (k > 0) continue;
+    if (rs !== current) continue;
     const base: PodBase = {
       workload: w,
       generateName: `${rs.name}-`,
