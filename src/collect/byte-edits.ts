@@ -62,12 +62,16 @@ export async function readRanges(
 ): Promise<string[]> {
   const parts: Buffer[][] = ranges.map(() => []);
   let offset = 0;
+  let first = 0;
   for await (const chunk of chunks) {
     const chunkEnd = offset + chunk.length;
-    ranges.forEach(([start, end], index) => {
-      if (end <= offset || start >= chunkEnd) return;
+    // Ranges are sorted: skip the finished ones, stop at the first that starts after this chunk.
+    while (first < ranges.length && ranges[first]![1] <= offset) first++;
+    for (let index = first; index < ranges.length && ranges[index]![0] < chunkEnd; index++) {
+      const [start, end] = ranges[index]!;
+      if (end <= offset) continue;
       parts[index]!.push(chunk.subarray(Math.max(start, offset) - offset, Math.min(end, chunkEnd) - offset));
-    });
+    }
     offset = chunkEnd;
   }
   return parts.map((list) => Buffer.concat(list).toString('utf8'));

@@ -67,8 +67,9 @@ export async function collectFiles(
     const result = await readInput(file, source, maxBytes);
     if (result.opened) paths.push(file);
     if (result.format !== undefined) formats.set(file, result.format);
-    objects.push(...result.objects);
-    gaps.push(...result.gaps);
+    // A loop, not push(...spread): a dump holds more objects than a call can take arguments.
+    for (const object of result.objects) objects.push(object);
+    for (const gap of result.gaps) gaps.push(gap);
   }
   if (objects.length === 0) {
     const where =

@@ -68,7 +68,7 @@ async function walk(folder: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) out.push(...(await walk(path)));
+    if (entry.isDirectory()) for (const file of await walk(path)) out.push(file);
     else if (!MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
     else if (entry.isFile()) out.push(path);
     else if (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile() === true)

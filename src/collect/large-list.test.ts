@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { collectFiles } from './collect-files.js';
 import { withTempDir } from './test-helpers.js';
+import { writePatchedInputs } from './write-patched.js';
 
 function pod(index: number): Record<string, unknown> {
   return {
@@ -70,5 +71,33 @@ test('a 3,000-item kubectl YAML List streams item by item too', async () => {
       assert.equal(snapshot.objects[index]?.ref, `Pod/ns-${index % 97}/pod-${index}`);
       assert.equal(snapshot.objects[index]?.location?.line, lines[index]);
     }
+  });
+});
+
+test('a List with more items than a call takes arguments (150,000) is read and written back', async () => {
+  await withTempDir(async (dir) => {
+    const count = 150_000;
+    const items = Array.from(
+      { length: count },
+      (_, index) => `{"kind":"Namespace","metadata":{"name":"n${index}"}}`,
+    );
+    const file = join(dir, 'namespaces.json');
+    await writeFile(file, `{"kind":"List","items":[${items.join(',\n')}]}\n`);
+    const snapshot = await collectFiles([file]);
+    assert.equal(snapshot.objects.length, count);
+    assert.deepEqual(snapshot.objects[count - 1]?.location, {
+      file,
+      line: count,
+      doc: 0,
+      itemPath: ['items', count - 1],
+    });
+    const out = join(dir, 'out');
+    const patches = snapshot.objects
+      .filter((_, index) => index % 2 === 0)
+      .map((object) => ({ target: object.ref, ops: [{ op: 'delete-object' as const }] }));
+    await writePatchedInputs({ snapshot, patches, outDir: out });
+    const again = await collectFiles([out]);
+    assert.equal(again.objects.length, count / 2);
+    assert.equal(again.objects[0]?.ref, 'Namespace/n1');
   });
 });

@@ -43,8 +43,13 @@ export function yamlReader(ingest: FileIngest, maxBytes: number): ChunkReader {
   let head: YamlUnit | undefined;
   let hints: ListHints = {};
 
-  const tooLarge = (unit: YamlUnit, what: string): void =>
-    ingest.gap('limit-exceeded', unit.startLine, `${what} is larger than ${mebibytes(maxBytes)}`, 'split it');
+  const tooLarge = (unit: YamlUnit, what: string) =>
+    gapAt(
+      'limit-exceeded',
+      { file: ingest.file, line: unit.startLine },
+      `${what} is larger than ${mebibytes(maxBytes)}`,
+      'split it',
+    );
 
   const parse = (unit: YamlUnit, text: string, fileLine: (line: number) => number) => {
     const helmLine = helmLeftover(unit.lines, true);
@@ -64,7 +69,7 @@ export function yamlReader(ingest: FileIngest, maxBytes: number): ChunkReader {
     const offset = (line: number): number => unit.startLine + line - 1;
     if (unit.kind === 'document') {
       if (unit.overflow) {
-        tooLarge(unit, 'document');
+        ingest.gaps.push(tooLarge(unit, 'document'));
         return;
       }
       const parsed = parse(unit, textOf(unit.lines), offset);
@@ -85,14 +90,7 @@ export function yamlReader(ingest: FileIngest, maxBytes: number): ChunkReader {
       hints = { kind: stringOrUndefined(value?.kind), apiVersion: stringOrUndefined(value?.apiVersion) };
     } else if (unit.kind === 'list-item') {
       if (unit.overflow) {
-        ingest.listItemGap(
-          gapAt(
-            'limit-exceeded',
-            { file: ingest.file, line: unit.startLine },
-            `List item is larger than ${mebibytes(maxBytes)}`,
-            'split it',
-          ),
-        );
+        ingest.listItemGap(tooLarge(unit, 'List item'));
         return;
       }
       const parsed = parse(unit, itemText(unit), offset);

@@ -79,7 +79,7 @@ export async function jsonEdits(file: string, source: ChunkSource, targets: File
       if (value === undefined) deleted.add(index);
       else edits.push(replace(itemRange, value, text));
     }
-    edits.push(...deletions(itemRanges, deleted));
+    for (const edit of deletions(itemRanges, deleted)) edits.push(edit);
   }
   return edits;
 }

@@ -21,6 +21,13 @@ export function changedSince(file: string, what: string): Error {
   return new Error(`${file}: ${what} — the file changed since the scan; scan it again`);
 }
 
+/** The highest item index a document's targets name, or -1. */
+export function lastItem(targets: DocTargets): number {
+  let last = -1;
+  for (const index of targets.items.keys()) if (index > last) last = index;
+  return last;
+}
+
 /** Applies a document's own ops, then its items' ops; items deleted are removed. `undefined`: the document goes. */
 export function patchDocument(value: unknown, targets: DocTargets, file: string): unknown {
   const result = patched(value, targets.ops);
@@ -33,6 +40,6 @@ export function patchDocument(value: unknown, targets: DocTargets, file: string)
     const next = ops === undefined ? item : patched(item, ops);
     if (next !== undefined) kept.push(next);
   });
-  if (Math.max(...targets.items.keys()) >= items.length) throw changedSince(file, 'a List item is missing');
+  if (lastItem(targets) >= items.length) throw changedSince(file, 'a List item is missing');
   return { ...(result as object), items: kept };
 }

@@ -12,6 +12,7 @@ import {
   changedSince,
   type DocTargets,
   type FileTargets,
+  lastItem,
   patchDocument,
   patched,
 } from './rewrite-targets.js';
@@ -121,7 +122,7 @@ export async function yamlEdits(file: string, source: ChunkSource, targets: File
       items = 0;
       deleted = 0;
     } else if (whole !== undefined) {
-      whole.push(...unit.lines);
+      for (const line of unit.lines) whole.push(line);
       if (unit.kind === 'list-tail') {
         const text = rewriteDocument(whole, target, file, head!.startLine);
         edits.push({ start: head!.start, end: unit.end, text });
@@ -134,7 +135,7 @@ export async function yamlEdits(file: string, source: ChunkSource, targets: File
       if (text === '') deleted++;
       edits.push({ start: unit.start, end: unit.end, text });
     } else {
-      if (Math.max(...target.items.keys()) >= items) throw changedSince(file, 'a List item is missing');
+      if (lastItem(target) >= items) throw changedSince(file, 'a List item is missing');
       if (deleted > 0 && deleted === items)
         edits.push({ start: head!.start, end: head!.end, text: emptyItems(head!) });
     }
