@@ -254,3 +254,31 @@ test('refuses patches that would write redacted values, and writing over the inp
     /would overwrite the input/,
   );
 });
+
+test('hand-written Lists: indented item blocks and flow Lists are patched where they are', async () => {
+  await withTempDir(async (dir) => {
+    const block = join(dir, 'block.yaml');
+    await writeFile(
+      block,
+      'kind: List\napiVersion: v1\nitems:\n  # the first\n  - kind: Namespace\n    metadata:\n      name: a\n  - kind: Namespace\n    metadata: {name: b}\n  - kind: Namespace\n    metadata: {name: c}\n',
+    );
+    const flow = join(dir, 'flow.yaml');
+    await writeFile(
+      flow,
+      '{kind: List, items: [{kind: Namespace, metadata: {name: d}}, {kind: Namespace, metadata: {name: e}}]}\n',
+    );
+    const snapshot = await collectFiles([block, flow]);
+    const label = { op: 'add' as const, path: '/metadata/labels', value: { x: 'y' } };
+    const patches: ObjectPatch[] = [
+      { target: 'Namespace/a', ops: [label] },
+      { target: 'Namespace/b', ops: [{ op: 'delete-object' }] },
+      { target: 'Namespace/e', ops: [label] },
+      { target: 'Namespace/d', ops: [{ op: 'delete-object' }] },
+    ];
+    await roundTrip(snapshot, patches, join(dir, 'out'));
+    assert.equal(
+      await readFile(outputPathFor(join(dir, 'out'), block), 'utf8'),
+      'kind: List\napiVersion: v1\nitems:\n  # the first\n  - kind: Namespace\n    metadata:\n      name: a\n      labels:\n        x: "y"\n  - kind: Namespace\n    metadata: {name: c}\n',
+    );
+  });
+});
