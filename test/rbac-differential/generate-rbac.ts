@@ -1,0 +1,335 @@
+/**
+ * Random RBAC from one seed: namespaces, Roles, ClusterRoles (wildcards, `*\/sub`, the `pods/*` literal,
+ * subresources, resourceNames, nonResourceURLs, aggregation, one source aggregated into the built-in `view`),
+ * ClusterRoleBindings, RoleBindings to Roles and to ClusterRoles, and subjects of every form. Every name
+ * carries the prefix, so several seeds can share one API server without touching each other's identities.
+ */
+import {
+  GROUPS,
+  kindOf,
+  NAMES,
+  RESOURCES,
+  STAR_SUBRESOURCES,
+  SUBRESOURCE_RULES,
+  URL_RULES,
+  URL_VERBS,
+  VERBS,
+} from './catalog.js';
+import type { Random } from './seeded-random.js';
+
+/** A rule as written in a Role. */
+export interface RawRule {
+  verbs: string[];
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
+}
+
+/** One generated world: its objects, and the identities worth asking about. */
+export interface GeneratedRbac {
+  readonly prefix: string;
+  readonly namespaces: readonly string[];
+  /** Namespaces first, then ClusterRoles, Roles and bindings: the order they can be created in. */
+  readonly objects: readonly Record<string, unknown>[];
+  /** Identity refs: `User/..`, `Group/..`, `ServiceAccount/ns/name`. */
+  readonly identities: readonly string[];
+}
+
+const RBAC = 'rbac.authorization.k8s.io/v1';
+const TO_VIEW = 'rbac.authorization.k8s.io/aggregate-to-view';
+
+/** A random resource rule: wildcards, `*\/sub`, the `pods/*` literal, subresources, plain resources. */
+export function resourceRule(rng: Random): RawRule {
+  const verbs = rng.chance(0.15) ? ['*'] : rng.some(VERBS, rng.int(1, 3));
+  const wildGroup = rng.chance(0.15);
+  const shape = rng.next();
+  let resources: string[];
+  let apiGroups: string[];
+  if (shape < 0.1) {
+    resources = ['*'];
+    apiGroups = rng.chance(0.5) ? ['*'] : rng.some(GROUPS, rng.int(1, 2));
+  } else if (shape < 0.22) {
+    resources = [`*/${rng.pick(STAR_SUBRESOURCES)}`];
+    apiGroups = rng.chance(0.5) ? ['*'] : rng.some(['', 'apps', 'example.com'], rng.int(1, 2));
+  } else if (shape < 0.34) {
+    resources = rng.chance(0.7) ? ['pods/*'] : ['pods/*', rng.pick(['secrets', 'configmaps'])];
+    apiGroups = wildGroup ? ['*'] : [''];
+  } else if (shape < 0.55) {
+    resources = rng.some(SUBRESOURCE_RULES, rng.int(1, 2));
+    const groups = resources.map((r) => RESOURCES.find((k) => r.startsWith(`${k.resource}/`))?.group ?? '');
+    apiGroups = wildGroup ? ['*'] : [...new Set(groups)];
+  } else {
+    const kinds = rng.some(RESOURCES, rng.int(1, 3));
+    resources = kinds.map((k) => k.resource);
+    apiGroups = wildGroup ? ['*'] : [...new Set(kinds.map((k) => k.group))];
+  }
+  const rule: RawRule = { verbs, apiGroups, resources };
+  if (rng.chance(0.28)) rule.resourceNames = rng.some(NAMES.slice(0, 3), rng.int(1, 2));
+  return rule;
+}
+
+/** How many shapes featureRule has. */
+export const FEATURE_SHAPES = 6;
+
+/**
+ * A rule of a shape random rules reach too rarely for every run to test it: resourceNames with a create on a
+ * subresource (which names its parent) or at the top level (which names nothing), with list/watch, `*`,
+ * `*\/sub` and `pods/*`.
+ */
+export function featureRule(rng: Random, shape: number = rng.int(0, FEATURE_SHAPES - 1)): RawRule {
+  const names = rng.some(NAMES.slice(0, 3), rng.int(1, 2));
+  switch (shape) {
+    case 0: {
+      const resources = [rng.pick(['pods/exec', 'pods/attach', 'pods/eviction', 'serviceaccounts/token'])];
+      return {
+        verbs: rng.chance(0.5) ? ['create'] : ['create', 'get'],
+        apiGroups: [''],
+        resources,
+        resourceNames: names,
+      };
+    }
+    case 1: {
+      const verbs = ['create', rng.pick(['get', 'update', 'delete'])];
+      return {
+        verbs,
+        apiGroups: [''],
+        resources: [rng.pick(['secrets', 'configmaps'])],
+        resourceNames: names,
+      };
+    }
+    case 2: {
+      const kind = rng.pick(RESOURCES.filter((k) => k.namespaced));
+      const verbs = rng.chance(0.5) ? ['list', 'watch'] : ['list', 'watch', 'get'];
+      return { verbs, apiGroups: [kind.group], resources: [kind.resource], resourceNames: names };
+    }
+    case 3: {
+      const apiGroups = rng.chance(0.5) ? ['*'] : rng.some(['', 'apps', 'example.com'], rng.int(1, 2));
+      const verbs = rng.chance(0.3) ? ['*'] : rng.some(['get', 'update', 'patch'], rng.int(1, 2));
+      return { verbs, apiGroups, resources: [`*/${rng.pick(STAR_SUBRESOURCES)}`] };
+    }
+    case 4: {
+      const verbs = rng.chance(0.3) ? ['*'] : rng.some(['get', 'list', 'watch'], rng.int(1, 2));
+      return { verbs, apiGroups: rng.chance(0.5) ? ['*'] : [rng.pick(GROUPS)], resources: ['*'] };
+    }
+    default:
+      return {
+        verbs: rng.chance(0.2) ? ['*'] : rng.some(VERBS, rng.int(2, 4)),
+        apiGroups: [''],
+        resources: ['pods/*'],
+      };
+  }
+}
+
+/** A non-resource rule: any form, only exact paths, or with a `*` prefix form. */
+function urlRule(rng: Random, form: 'any' | 'exact' | 'prefix' = 'any'): RawRule {
+  const verbs = rng.chance(0.2) ? ['*'] : rng.some(URL_VERBS, rng.int(1, 2));
+  const all = URL_RULES.flat();
+  switch (form) {
+    case 'exact':
+      return {
+        verbs,
+        nonResourceURLs: rng.some(
+          all.filter((u) => !u.endsWith('*')),
+          rng.int(1, 2),
+        ),
+      };
+    case 'prefix':
+      return { verbs, nonResourceURLs: [rng.pick(all.filter((u) => u.endsWith('*')))] };
+    default:
+      return { verbs, nonResourceURLs: rng.chance(0.06) ? ['*'] : [...rng.pick(URL_RULES)] };
+  }
+}
+
+function rules(rng: Random, min: number, max: number): RawRule[] {
+  return Array.from({ length: rng.int(min, max) }, () => resourceRule(rng));
+}
+
+function meta(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name, ...extra };
+}
+
+/** Generates one world. */
+export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
+  const p = prefix;
+  const namespaces = [`${p}-a`, `${p}-b`, `${p}-c`];
+  const [nsA, nsB, nsC] = namespaces as [string, string, string];
+  const accounts: [string, string][] = [
+    [nsA, 'sa-1'],
+    [nsA, 'sa-2'],
+    [nsB, 'sa-1'],
+    [nsB, 'builder'],
+    [nsC, 'sa-1'],
+  ];
+  const users = [`${p}-alice`, `${p}-bob`, `${p}-carol`];
+  const groups = [`${p}-devs`, `${p}-ops`, `system:serviceaccounts:${nsC}`];
+  const malformedSaUser = `system:serviceaccount:${nsA}`;
+  const label = (name: string): string => `rd.test/${p}-${name}`;
+
+  const objects: Record<string, unknown>[] = namespaces.map((name) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: meta(name),
+  }));
+  const clusterRole = (name: string, body: Record<string, unknown>, labels?: Record<string, string>) => {
+    objects.push({
+      apiVersion: RBAC,
+      kind: 'ClusterRole',
+      metadata: meta(name, labels ? { labels } : {}),
+      ...body,
+    });
+    return name;
+  };
+
+  // Plain ClusterRoles, some labelled as aggregation sources.
+  const plain: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const labels: Record<string, string> = {};
+    if (i === 0 || rng.chance(0.3)) labels[label('agg-a')] = 'true';
+    if (i === 1 || rng.chance(0.25)) labels[label('agg-b')] = 'true';
+    if (rng.chance(0.35)) labels[label('tier')] = rng.pick(['gold', 'silver']);
+    if (rng.chance(0.1)) labels[label('agg-c')] = 'true';
+    const extra = rng.chance(0.4) ? [featureRule(rng)] : [];
+    plain.push(clusterRole(`${p}-cr-${i}`, { rules: [...rules(rng, 1, 3), ...extra] }, labels));
+  }
+  const urlRules = [
+    [urlRule(rng, 'prefix'), urlRule(rng, 'exact')],
+    [urlRule(rng, 'exact'), urlRule(rng)],
+    [urlRule(rng), resourceRule(rng)],
+  ];
+  const nonResource = [0, 1, 2].map((i) =>
+    clusterRole(
+      `${p}-nr-${i}`,
+      { rules: urlRules[i] ?? [] },
+      i === 1 ? { [label('agg-a')]: 'true' } : undefined,
+    ),
+  );
+  const aggregated = [
+    clusterRole(`${p}-agg-1`, {
+      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [label('agg-a')]: 'true' } }] },
+    }),
+    clusterRole(
+      `${p}-agg-2`,
+      {
+        aggregationRule: {
+          clusterRoleSelectors: [
+            { matchLabels: { [label('agg-b')]: 'true' } },
+            { matchExpressions: [{ key: label('tier'), operator: 'In', values: ['gold'] }] },
+          ],
+        },
+      },
+      { [label('agg-c')]: 'true' },
+    ),
+    // Aggregates an aggregated role: the controller must converge through the chain.
+    clusterRole(`${p}-agg-3`, {
+      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [label('agg-c')]: 'true' } }] },
+    }),
+  ];
+  const widget = kindOf('example.com', 'widgets');
+  clusterRole(
+    `${p}-to-view`,
+    {
+      rules: [
+        {
+          verbs: rng.some(['get', 'list', 'watch', 'update'], 2),
+          apiGroups: [widget?.group ?? 'example.com'],
+          resources: [rng.pick(['widgets', 'widgets/scale', 'widgets/status'])],
+        },
+      ],
+    },
+    { [TO_VIEW]: 'true' },
+  );
+  // One rule of every feature shape, always bound cluster-wide: every seed exercises each of them.
+  const features = clusterRole(`${p}-features`, {
+    rules: Array.from({ length: FEATURE_SHAPES }, (_, shape) => featureRule(rng, shape)),
+  });
+  const clusterRoles = [...plain, ...nonResource, ...aggregated, 'view', 'edit'];
+
+  const roles = new Map<string, string[]>();
+  for (const ns of namespaces) {
+    const names = [0, 1].map((i) => `${p}-role-${i}`);
+    roles.set(ns, names);
+    for (const name of names)
+      objects.push({
+        apiVersion: RBAC,
+        kind: 'Role',
+        metadata: meta(name, { namespace: ns }),
+        rules: [...rules(rng, 1, 3), featureRule(rng)],
+      });
+  }
+
+  const subject = (bindingNamespace: string | undefined): Record<string, unknown> => {
+    const roll = rng.next();
+    const [saNs, saName] = rng.pick(accounts);
+    if (roll < 0.22) return { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: rng.pick(users) };
+    if (roll < 0.34)
+      return {
+        kind: 'User',
+        apiGroup: 'rbac.authorization.k8s.io',
+        name: `system:serviceaccount:${saNs}:${saName}`,
+      };
+    if (roll < 0.38) return { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: malformedSaUser };
+    if (roll < 0.6) return { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: rng.pick(groups) };
+    if (bindingNamespace !== undefined && roll < 0.8) return localAccount(bindingNamespace);
+    return { kind: 'ServiceAccount', name: saName, namespace: saNs };
+  };
+  // No namespace: in a RoleBinding, the binding's own namespace is meant.
+  function localAccount(bindingNamespace: string): Record<string, unknown> {
+    const local = accounts.filter(([ns]) => ns === bindingNamespace).map(([, name]) => name);
+    return { kind: 'ServiceAccount', name: rng.pick(local.length > 0 ? local : ['sa-1']) };
+  }
+  const subjects = (ns: string | undefined) => Array.from({ length: rng.int(1, 3) }, () => subject(ns));
+
+  for (let i = 0; i < 7; i++) {
+    // The first binds exact and prefix-form nonResourceURLs cluster-wide, where they take effect; the second every feature shape.
+    const roleName =
+      i === 0
+        ? nonResource[0]
+        : i === 1
+          ? features
+          : rng.chance(0.4)
+            ? rng.pick([...nonResource, ...aggregated])
+            : rng.pick(clusterRoles);
+    objects.push({
+      apiVersion: RBAC,
+      kind: 'ClusterRoleBinding',
+      metadata: meta(`${p}-crb-${i}`),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName },
+      subjects: subjects(undefined),
+    });
+  }
+  for (const ns of namespaces) {
+    for (let i = 0; i < 5; i++) {
+      const toRole = i === 0 || rng.chance(0.45);
+      const roleName = toRole ? rng.pick(roles.get(ns) ?? []) : rng.pick(clusterRoles);
+      objects.push({
+        apiVersion: RBAC,
+        kind: 'RoleBinding',
+        metadata: meta(`${p}-rb-${i}`, { namespace: ns }),
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: toRole ? 'Role' : 'ClusterRole',
+          name: roleName,
+        },
+        subjects: i === 0 ? [localAccount(ns), ...subjects(ns)] : subjects(ns),
+      });
+    }
+  }
+  // A binding to a Role that does not exist grants nothing.
+  objects.push({
+    apiVersion: RBAC,
+    kind: 'RoleBinding',
+    metadata: meta(`${p}-rb-missing`, { namespace: nsA }),
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${p}-missing` },
+    subjects: [{ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: users[0] }],
+  });
+
+  const identities = [
+    ...users.map((u) => `User/${u}`),
+    `User/${p}-nobody`,
+    `User/${malformedSaUser}`,
+    ...groups.map((g) => `Group/${g}`),
+    ...accounts.map(([ns, name]) => `ServiceAccount/${ns}/${name}`),
+  ];
+  return { prefix, namespaces, objects, identities };
+}
