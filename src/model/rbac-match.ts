@@ -30,19 +30,27 @@ function resourceMatches(rule: PolicyRule, combined: string, subresource: string
 }
 
 /**
- * `ResourceNameMatches`, given the name a real request carries (RequestInfo takes it from the URL):
- * `deletecollection` and a top-level `create` (a POST to the collection) carry none, so resourceNames never
- * match them; `list`/`watch` carry one only with a `metadata.name` field selector (`request.name` set). A
- * `create` on a subresource names its parent (`pods/exec` of pod p, `serviceaccounts/token` of SA x), so a
- * rule naming that parent does allow it.
+ * The name a real request carries (RequestInfo takes it from the URL): `deletecollection` and a top-level
+ * `create` (a POST to the collection) carry the empty name, and so does a `list`/`watch` without a
+ * `metadata.name` field selector (`request.name` unset). A `create` on a subresource names its parent
+ * (`pods/exec` of pod p, `serviceaccounts/token` of SA x). Any other request always names its object, so one
+ * without `request.name` asks about every object: undefined.
+ */
+function requestedName(request: AccessRequest): string | undefined {
+  const subresource = request.subresource !== undefined && request.subresource !== '';
+  if (request.verb === 'deletecollection' || (request.verb === 'create' && !subresource)) return '';
+  if ((request.verb === 'list' || request.verb === 'watch') && !subresource) return request.name ?? '';
+  return request.name === '' ? undefined : request.name;
+}
+
+/**
+ * `ResourceNameMatches` on that name, the empty name included: `resourceNames: [""]` is valid and allows every
+ * list, watch, deletecollection and top-level create, as the API server does; no other name ever matches them.
  */
 function resourceNameMatches(rule: PolicyRule, request: AccessRequest): boolean {
   if (rule.resourceNames.length === 0) return true;
-  if (request.verb === 'deletecollection') return false;
-  if (request.verb === 'create' && (request.subresource === undefined || request.subresource === ''))
-    return false;
-  if (request.name === undefined || request.name === '') return false;
-  return rule.resourceNames.includes(request.name);
+  const name = requestedName(request);
+  return name !== undefined && rule.resourceNames.includes(name);
 }
 
 /** True when the rule allows the resource request (verb, group, resource/subresource, name). */
