@@ -27,17 +27,26 @@ export function identityOf(subject: Subject): string | undefined {
   }
 }
 
+/**
+ * The ServiceAccount a user name stands for: `system:serviceaccount:<ns>:<name>` is how an SA token
+ * authenticates, so that User is the SA. Upstream `serviceaccount.SplitUsername`: exactly `<ns>:<name>`, both
+ * non-empty; anything else is an ordinary User.
+ */
+export function serviceAccountOfUser(user: string): { namespace: string; name: string } | undefined {
+  if (!user.startsWith(SA_USER_PREFIX)) return undefined;
+  const parts = user.slice(SA_USER_PREFIX.length).split(':');
+  const [namespace, name] = parts;
+  return parts.length === 2 && namespace && name ? { namespace, name } : undefined;
+}
+
 /** Normalises a subject as the authorizer reads it; undefined for kinds RBAC does not know. */
 function normaliseSubject(value: unknown, bindingNamespace: string | undefined): Subject | undefined {
   const raw = obj(value);
   const name = str(raw.name) ?? '';
   const kind = str(raw.kind);
-  if (kind === 'User' && name.startsWith(SA_USER_PREFIX)) {
-    // `system:serviceaccount:<ns>:<name>` is how an SA token authenticates: the User is the SA.
-    // Upstream `serviceaccount.SplitUsername`: exactly `<ns>:<name>`, both non-empty; anything else is a User.
-    const parts = name.slice(SA_USER_PREFIX.length).split(':');
-    const [namespace, saName] = parts;
-    if (parts.length === 2 && namespace && saName) return { kind: 'ServiceAccount', name: saName, namespace };
+  if (kind === 'User') {
+    const account = serviceAccountOfUser(name);
+    if (account !== undefined) return { kind: 'ServiceAccount', ...account };
   }
   if (kind === 'ServiceAccount') {
     // In a RoleBinding an SA without namespace means the binding's namespace.

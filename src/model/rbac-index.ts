@@ -3,6 +3,7 @@
  * Grants are indexed by subject once, so a query costs the identity's grants, not all grants.
  */
 
+import { serviceAccountOfUser } from './rbac-bindings.js';
 import { ruleAllows } from './rbac-match.js';
 import { compareStrings, groupBy } from './read.js';
 import type { AccessRequest, Grant, PolicyRule, Ref } from './types.js';
@@ -27,6 +28,16 @@ export function compareGrants(a: Grant, b: Grant): number {
     compareStrings(a.subject, b.subject) ||
     compareStrings(a.scope, b.scope)
   );
+}
+
+/**
+ * The identity ref bindings use for this one: `User/system:serviceaccount:<ns>:<name>` is the user name of
+ * `ServiceAccount/<ns>/<name>`, and the API server matches that SA's bindings for it.
+ */
+export function canonicalIdentity(identity: Ref): Ref {
+  if (!identity.startsWith('User/')) return identity;
+  const account = serviceAccountOfUser(identity.slice('User/'.length));
+  return account === undefined ? identity : `ServiceAccount/${account.namespace}/${account.name}`;
 }
 
 /** The groups every authenticated identity of this ref carries (what its credential asserts). */
@@ -71,8 +82,9 @@ export function rbacIndex(grants: readonly Grant[]): RbacIndex {
   const byScope = groupBy(grants, (grant) => grant.scope);
   const clusterWideMemo = new Map<string, readonly Grant[]>();
   const memo = new Map<Ref, readonly Grant[]>();
-  const groupsOf = (identity: Ref): readonly string[] => implicitGroups(identity);
-  const grantsOf = (identity: Ref): readonly Grant[] => {
+  const groupsOf = (identity: Ref): readonly string[] => implicitGroups(canonicalIdentity(identity));
+  const grantsOf = (asked: Ref): readonly Grant[] => {
+    const identity = canonicalIdentity(asked);
     const cached = memo.get(identity);
     if (cached !== undefined) return cached;
     const direct = bySubject.get(identity) ?? [];

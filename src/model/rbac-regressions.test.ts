@@ -54,3 +54,33 @@ test('resourceNames [""] reaches can(): a ServiceAccount bound to it may list ev
   assert.equal(model.can('ServiceAccount/app/worker', list)?.binding, 'RoleBinding/app/templated');
   assert.equal(model.can('ServiceAccount/app/worker', { ...list, namespace: 'other' }), undefined);
 });
+
+test("User/system:serviceaccount:<ns>:<name> holds that ServiceAccount's grants (server allowed, model denied)", () => {
+  // The API server matches a ServiceAccount subject by the user name system:serviceaccount:<ns>:<name>.
+  const model = buildModel(
+    snapshotOf([
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'reader' },
+        rules: [{ verbs: ['get'], apiGroups: [''], resources: ['configmaps'] }],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: { name: 'reader' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'reader' },
+        subjects: [{ kind: 'ServiceAccount', name: 'worker', namespace: 'app' }],
+      },
+    ]),
+  );
+  const get = { verb: 'get', apiGroup: '', resource: 'configmaps', namespace: 'app', name: 'x' };
+  const asUser = 'User/system:serviceaccount:app:worker';
+  assert.equal(model.can(asUser, get)?.binding, 'ClusterRoleBinding/reader');
+  assert.deepEqual(model.grantsOf(asUser), model.grantsOf('ServiceAccount/app/worker'));
+  assert.deepEqual(model.groupsOf(asUser), model.groupsOf('ServiceAccount/app/worker'));
+  // Not the SA user name form (three parts, or an empty part): an ordinary User with no grants.
+  assert.equal(model.can('User/system:serviceaccount:app:worker:x', get), undefined);
+  assert.equal(model.can('User/system:serviceaccount:app', get), undefined);
+  assert.deepEqual(model.groupsOf('User/system:serviceaccount:app'), ['system:authenticated']);
+});
