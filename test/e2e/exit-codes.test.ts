@@ -164,3 +164,12 @@ test('--budget limits the plan to the hours given', () => {
   assert.ok(budgeted.plan.length >= 1 && budgeted.plan.length < full.plan.length);
   assert.ok(budgeted.plan.reduce((sum, item) => sum + item.effortHours, 0) <= hours);
 });
+
+test('the same input gives the same bytes, in both formats', () => {
+  for (const format of ['json', 'terminal']) {
+    const first = runCli(['scan', CLUSTER, '--format', format]);
+    const second = runCli(['scan', CLUSTER, '--format', format]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(second.stdout, first.stdout);
+  }
+});
