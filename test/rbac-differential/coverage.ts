@@ -20,6 +20,7 @@ export const FEATURES = [
   'subresource',
   'resourceNames hit',
   'resourceNames miss',
+  'empty resourceName',
   'create with resourceNames',
   'list with resourceNames',
   'nonResourceURL exact',
@@ -70,6 +71,7 @@ function matchFeatures(rule: PolicyRule, r: AccessRequest): Feature[] {
   if (!rule.resources.includes(res) && starSub) out.push('*/subresource');
   if (r.subresource && rule.resources.includes(res)) out.push('subresource');
   if (res === 'pods/*') out.push('pods/* literal');
+  if (rule.resourceNames.includes('')) out.push('empty resourceName');
   if (rule.resourceNames.length > 0) {
     out.push('resourceNames hit');
     if (r.verb === 'create') out.push('create with resourceNames');
@@ -86,6 +88,7 @@ function nearMissFeatures(grants: readonly Grant[], r: AccessRequest): Feature[]
     const inScope = g.scope === '*' || g.scope === r.namespace;
     if (inScope && rule.resourceNames.length > 0 && ruleAllows({ ...rule, resourceNames: [] }, r)) {
       out.add('resourceNames miss');
+      if (rule.resourceNames.includes('')) out.add('empty resourceName');
       if (r.verb === 'create') out.add('create with resourceNames');
       if (r.verb === 'list' || r.verb === 'watch') out.add('list with resourceNames');
     }

@@ -4,27 +4,11 @@
  * ClusterRoleBindings, RoleBindings to Roles and to ClusterRoles, and subjects of every form. Every name
  * carries the prefix, so several seeds can share one API server without touching each other's identities.
  */
-import {
-  GROUPS,
-  kindOf,
-  NAMES,
-  RESOURCES,
-  STAR_SUBRESOURCES,
-  SUBRESOURCE_RULES,
-  URL_RULES,
-  URL_VERBS,
-  VERBS,
-} from './catalog.js';
+import { kindOf } from './catalog.js';
+import { FEATURE_SHAPES, featureRule, resourceRule, rules, urlRule } from './generate-rules.js';
 import type { Random } from './seeded-random.js';
 
-/** A rule as written in a Role. */
-export interface RawRule {
-  verbs: string[];
-  apiGroups?: string[];
-  resources?: string[];
-  resourceNames?: string[];
-  nonResourceURLs?: string[];
-}
+export type { RawRule } from './generate-rules.js';
 
 /** One generated world: its objects, and the identities worth asking about. */
 export interface GeneratedRbac {
@@ -37,113 +21,8 @@ export interface GeneratedRbac {
 }
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const TO_VIEW = 'rbac.authorization.k8s.io/aggregate-to-view';
-
-/** A random resource rule: wildcards, `*\/sub`, the `pods/*` literal, subresources, plain resources. */
-export function resourceRule(rng: Random): RawRule {
-  const verbs = rng.chance(0.15) ? ['*'] : rng.some(VERBS, rng.int(1, 3));
-  const wildGroup = rng.chance(0.15);
-  const shape = rng.next();
-  let resources: string[];
-  let apiGroups: string[];
-  if (shape < 0.1) {
-    resources = ['*'];
-    apiGroups = rng.chance(0.5) ? ['*'] : rng.some(GROUPS, rng.int(1, 2));
-  } else if (shape < 0.22) {
-    resources = [`*/${rng.pick(STAR_SUBRESOURCES)}`];
-    apiGroups = rng.chance(0.5) ? ['*'] : rng.some(['', 'apps', 'example.com'], rng.int(1, 2));
-  } else if (shape < 0.34) {
-    resources = rng.chance(0.7) ? ['pods/*'] : ['pods/*', rng.pick(['secrets', 'configmaps'])];
-    apiGroups = wildGroup ? ['*'] : [''];
-  } else if (shape < 0.55) {
-    resources = rng.some(SUBRESOURCE_RULES, rng.int(1, 2));
-    const groups = resources.map((r) => RESOURCES.find((k) => r.startsWith(`${k.resource}/`))?.group ?? '');
-    apiGroups = wildGroup ? ['*'] : [...new Set(groups)];
-  } else {
-    const kinds = rng.some(RESOURCES, rng.int(1, 3));
-    resources = kinds.map((k) => k.resource);
-    apiGroups = wildGroup ? ['*'] : [...new Set(kinds.map((k) => k.group))];
-  }
-  const rule: RawRule = { verbs, apiGroups, resources };
-  if (rng.chance(0.28)) rule.resourceNames = rng.some(NAMES.slice(0, 3), rng.int(1, 2));
-  return rule;
-}
-
-/** How many shapes featureRule has. */
-export const FEATURE_SHAPES = 6;
-
-/**
- * A rule of a shape random rules reach too rarely for every run to test it: resourceNames with a create on a
- * subresource (which names its parent) or at the top level (which names nothing), with list/watch, `*`,
- * `*\/sub` and `pods/*`.
- */
-export function featureRule(rng: Random, shape: number = rng.int(0, FEATURE_SHAPES - 1)): RawRule {
-  const names = rng.some(NAMES.slice(0, 3), rng.int(1, 2));
-  switch (shape) {
-    case 0: {
-      const resources = [rng.pick(['pods/exec', 'pods/attach', 'pods/eviction', 'serviceaccounts/token'])];
-      return {
-        verbs: rng.chance(0.5) ? ['create'] : ['create', 'get'],
-        apiGroups: [''],
-        resources,
-        resourceNames: names,
-      };
-    }
-    case 1: {
-      const verbs = ['create', rng.pick(['get', 'update', 'delete'])];
-      return {
-        verbs,
-        apiGroups: [''],
-        resources: [rng.pick(['secrets', 'configmaps'])],
-        resourceNames: names,
-      };
-    }
-    case 2: {
-      const kind = rng.pick(RESOURCES.filter((k) => k.namespaced));
-      const verbs = rng.chance(0.5) ? ['list', 'watch'] : ['list', 'watch', 'get'];
-      return { verbs, apiGroups: [kind.group], resources: [kind.resource], resourceNames: names };
-    }
-    case 3: {
-      const apiGroups = rng.chance(0.5) ? ['*'] : rng.some(['', 'apps', 'example.com'], rng.int(1, 2));
-      const verbs = rng.chance(0.3) ? ['*'] : rng.some(['get', 'update', 'patch'], rng.int(1, 2));
-      return { verbs, apiGroups, resources: [`*/${rng.pick(STAR_SUBRESOURCES)}`] };
-    }
-    case 4: {
-      const verbs = rng.chance(0.3) ? ['*'] : rng.some(['get', 'list', 'watch'], rng.int(1, 2));
-      return { verbs, apiGroups: rng.chance(0.5) ? ['*'] : [rng.pick(GROUPS)], resources: ['*'] };
-    }
-    default:
-      return {
-        verbs: rng.chance(0.2) ? ['*'] : rng.some(VERBS, rng.int(2, 4)),
-        apiGroups: [''],
-        resources: ['pods/*'],
-      };
-  }
-}
-
-/** A non-resource rule: any form, only exact paths, or with a `*` prefix form. */
-function urlRule(rng: Random, form: 'any' | 'exact' | 'prefix' = 'any'): RawRule {
-  const verbs = rng.chance(0.2) ? ['*'] : rng.some(URL_VERBS, rng.int(1, 2));
-  const all = URL_RULES.flat();
-  switch (form) {
-    case 'exact':
-      return {
-        verbs,
-        nonResourceURLs: rng.some(
-          all.filter((u) => !u.endsWith('*')),
-          rng.int(1, 2),
-        ),
-      };
-    case 'prefix':
-      return { verbs, nonResourceURLs: [rng.pick(all.filter((u) => u.endsWith('*')))] };
-    default:
-      return { verbs, nonResourceURLs: rng.chance(0.06) ? ['*'] : [...rng.pick(URL_RULES)] };
-  }
-}
-
-function rules(rng: Random, min: number, max: number): RawRule[] {
-  return Array.from({ length: rng.int(min, max) }, () => resourceRule(rng));
-}
 
 function meta(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { name, ...extra };
@@ -194,7 +73,7 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
   }
   const urlRules = [
     [urlRule(rng, 'prefix'), urlRule(rng, 'exact')],
-    [urlRule(rng, 'exact'), urlRule(rng)],
+    [urlRule(rng, 'exact'), urlRule(rng, 'prefix')],
     [urlRule(rng), resourceRule(rng)],
   ];
   const nonResource = [0, 1, 2].map((i) =>
@@ -207,6 +86,8 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
   const aggregated = [
     clusterRole(`${p}-agg-1`, {
       aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [label('agg-a')]: 'true' } }] },
+      // Rules written into an aggregated role are replaced by the controller: they grant nothing.
+      rules: [{ verbs: ['get'], apiGroups: ['stale.example'], resources: ['stale'] }],
     }),
     clusterRole(
       `${p}-agg-2`,
@@ -223,6 +104,18 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
     // Aggregates an aggregated role: the controller must converge through the chain.
     clusterRole(`${p}-agg-3`, {
       aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [label('agg-c')]: 'true' } }] },
+    }),
+    clusterRole(`${p}-agg-4`, {
+      aggregationRule: {
+        clusterRoleSelectors: [
+          {
+            matchExpressions: [
+              { key: label('tier'), operator: 'Exists' },
+              { key: label('agg-a'), operator: 'DoesNotExist' },
+            ],
+          },
+        ],
+      },
     }),
   ];
   const widget = kindOf('example.com', 'widgets');
@@ -243,7 +136,7 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
   const features = clusterRole(`${p}-features`, {
     rules: Array.from({ length: FEATURE_SHAPES }, (_, shape) => featureRule(rng, shape)),
   });
-  const clusterRoles = [...plain, ...nonResource, ...aggregated, 'view', 'edit'];
+  const clusterRoles = [...plain, ...nonResource, ...aggregated, 'view', 'edit', 'admin'];
 
   const roles = new Map<string, string[]>();
   for (const ns of namespaces) {
@@ -311,7 +204,14 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
           kind: toRole ? 'Role' : 'ClusterRole',
           name: roleName,
         },
-        subjects: i === 0 ? [localAccount(ns), ...subjects(ns)] : subjects(ns),
+        subjects: [
+          ...(i === 0 ? [localAccount(ns)] : []),
+          ...subjects(ns),
+          // Every ServiceAccount of every seed, in one namespace: the model is fed every seed's objects.
+          ...(i === 1 && ns === nsB
+            ? [{ kind: 'Group', apiGroup: RBAC_GROUP, name: 'system:serviceaccounts' }]
+            : []),
+        ],
       });
     }
   }
@@ -328,6 +228,8 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
     ...users.map((u) => `User/${u}`),
     `User/${p}-nobody`,
     `User/${malformedSaUser}`,
+    // The user name a ServiceAccount authenticates as: the same identity as ServiceAccount/<ns>/sa-1.
+    `User/system:serviceaccount:${nsA}:sa-1`,
     ...groups.map((g) => `Group/${g}`),
     ...accounts.map(([ns, name]) => `ServiceAccount/${ns}/${name}`),
   ];

@@ -8,6 +8,7 @@
 import type { AccessRequest } from '../../src/model/types.js';
 import { GROUPS, kindOf, NAMES, RESOURCES, type ResourceKind, URL_VERBS, URLS, VERBS } from './catalog.js';
 import type { RawRule } from './generate-rbac.js';
+import { ruleSampler } from './rule-sampler.js';
 import type { Random } from './seeded-random.js';
 import type { Target } from './targets.js';
 
@@ -79,7 +80,8 @@ function aimAt(rng: Random, rule: RawRule, scope: string, namespaces: readonly s
 
 /** Shapes the attributes as a real request of that verb would carry them. */
 function shape(rng: Random, draft: Draft, namespaces: readonly string[]): AccessRequest {
-  const d = { ...draft };
+  // No request carries an empty name: one aimed at resourceNames [""] is a request that names nothing.
+  const d = { ...draft, name: draft.name === '' ? undefined : draft.name };
   const namespaced = kindOf(d.apiGroup, d.resource)?.namespaced ?? true;
   if (d.subresource !== undefined) {
     if (d.verb === 'list' || d.verb === 'watch' || d.verb === 'deletecollection') d.verb = 'get';
@@ -147,23 +149,18 @@ export function generateTuples(
 ): Tuple[] {
   const { identities, namespaces } = world;
   const tuples: Tuple[] = [];
-  // A binding first, then one of its rules: big built-in roles (edit has dozens of rules) do not crowd out the rest.
-  const withRules = (kind: 'resources' | 'nonResourceURLs') =>
-    targets
-      .map((t) => ({ ...t, rules: t.rules.filter((r) => (r[kind] ?? []).length > 0) }))
-      .filter((t) => t.rules.length > 0);
-  const resourceTargets = withRules('resources');
-  const urlTargets = withRules('nonResourceURLs');
+  const aimResource = ruleSampler(rng, targets, 'resources');
+  const aimUrl = ruleSampler(rng, targets, 'nonResourceURLs');
   for (let i = 0; i < counts.resource; i++) {
     const roll = rng.next();
-    if (roll < 0.1 || resourceTargets.length === 0) {
+    if (roll < 0.1 || aimResource === undefined) {
       const request = shape(rng, randomDraft(rng, namespaces), namespaces);
       tuples.push({ kind: 'resource', identity: rng.pick(identities), request });
       continue;
     }
-    const target = rng.pick(resourceTargets);
-    let draft = aimAt(rng, rng.pick(target.rules), target.scope, namespaces);
-    let identity = target.identity;
+    const aim = aimResource();
+    let draft = aimAt(rng, aim.rule, aim.scope, namespaces);
+    let identity = aim.identity;
     if (roll > 0.72) {
       if (rng.chance(0.12)) identity = rng.pick(identities);
       else draft = nudge(rng, draft, namespaces);
@@ -171,14 +168,13 @@ export function generateTuples(
     tuples.push({ kind: 'resource', identity, request: shape(rng, draft, namespaces) });
   }
   for (let i = 0; i < counts.url; i++) {
-    if (rng.chance(0.25) || urlTargets.length === 0) {
+    if (rng.chance(0.25) || aimUrl === undefined) {
       // Often a GET: what the bootstrap discovery roles grant every authenticated identity.
       const verb = rng.chance(0.5) ? 'get' : rng.pick(URL_VERBS);
       tuples.push({ kind: 'url', identity: rng.pick(identities), verb, path: rng.pick(URLS) });
       continue;
     }
-    const { identity, rules } = rng.pick(urlTargets);
-    const rule = rng.pick(rules);
+    const { identity, rule } = aimUrl();
     const verb = rule.verbs.includes('*') || rng.chance(0.15) ? rng.pick(URL_VERBS) : rng.pick(rule.verbs);
     const path = rng.chance(0.15) ? rng.pick(URLS) : urlFrom(rng, rng.pick(rule.nonResourceURLs ?? ['/']));
     tuples.push({ kind: 'url', identity, verb, path });

@@ -24,7 +24,7 @@ import { targetsOf } from './targets.js';
 const FIXED_SEED = 1_360_037;
 const RANDOM_SEED = process.env.RBAC_SEED ? Number(process.env.RBAC_SEED) : randomInt(1, 2 ** 31 - 1);
 /** Questions per seed. */
-const COUNTS = { resource: 3000, url: 500 };
+const COUNTS = { resource: 4000, url: 600 };
 const IN_FLIGHT = 16;
 const MIN_HITS = 50;
 const MIN_ALLOWED_SHARE = 0.4;
