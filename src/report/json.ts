@@ -17,7 +17,13 @@ const list = (shape: Shape): Shape => ({ list: shape });
 
 /** JSON Patch ops read `op`, `path`, `value`, as RFC 6902 writes them; the value itself is user content. */
 const PATCH = list({ keys: { op: 'leaf', path: 'leaf', value: 'leaf' } });
-const EVIDENCE = keys<Evidence>({ ref: 'leaf', path: 'leaf', location: 'leaf', says: 'leaf' });
+const EVIDENCE = keys<Evidence>({
+  ref: 'leaf',
+  path: 'leaf',
+  location: 'leaf',
+  template: 'leaf',
+  says: 'leaf',
+});
 const STEP = keys<PathStep>({
   technique: 'leaf',
   from: 'leaf',

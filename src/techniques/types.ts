@@ -29,6 +29,8 @@ export interface Evidence {
   readonly path?: string;
   /** `file:line` of the object, when it came from a file. */
   readonly location?: string;
+  /** The Helm template that rendered the object (its `# Source:` comment), when the input is `helm template` output. */
+  readonly template?: string;
   /** The fact in words, e.g. "container app sets privileged: true". */
   readonly says: string;
 }

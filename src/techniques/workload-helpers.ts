@@ -70,11 +70,13 @@ export function locationString(model: Model, ref: Ref): string | undefined {
 /** One evidence item about an object, with its location filled in. */
 export function evidence(model: Model, ref: Ref, says: string, path?: string): Evidence {
   const location = locationString(model, ref);
+  const template = model.locationOf(ref)?.template;
   return {
     ref,
     says,
     ...(path === undefined ? {} : { path }),
     ...(location === undefined ? {} : { location }),
+    ...(template === undefined ? {} : { template }),
   };
 }
 
