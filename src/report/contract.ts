@@ -126,5 +126,10 @@ export interface Report {
     readonly entries: number;
     /** Entries with a path to a jewel; `paths[]` lists the first 100 by score. */
     readonly paths: number;
+    /**
+     * Entries whose best path reaches or passes each jewel kind (`cluster-admin`, `node-root`, `secrets`,
+     * `workload`), counted over every entry, not only the listed `paths[]`. Kinds no path reaches are absent.
+     */
+    readonly pathsByJewel: Readonly<Record<string, number>>;
   };
 }

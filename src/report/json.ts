@@ -104,6 +104,7 @@ const REPORT = keys<Report>({
     graphEdges: 'leaf',
     entries: 'leaf',
     paths: 'leaf',
+    pathsByJewel: 'map',
   }),
 });
 

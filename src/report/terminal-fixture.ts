@@ -136,6 +136,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
       graphEdges: 30,
       entries: 5,
       paths: 1,
+      pathsByJewel: { 'cluster-admin': 1 },
     },
     ...overrides,
   };
