@@ -54,6 +54,8 @@ export function failsOn(report: Report, level: FailOn): boolean {
       return report.risk.total > level.above;
     case 'path': {
       if (level.jewel === 'any') return report.stats.paths > 0 || report.paths.length > 0;
+      // Judged from every entry (stats), not the capped paths[]; the listed paths are a cross-check.
+      if ((report.stats.pathsByJewel[level.jewel] ?? 0) > 0) return true;
       const isJewel = IS_JEWEL[level.jewel];
       return report.paths.some((path) => isJewel(path.jewel) || path.steps.some((step) => isJewel(step.to)));
     }

@@ -54,7 +54,7 @@ function report(paths: readonly PathReport[], total = paths.length * 500_000): R
   return {
     risk: { total, byThreatModel: { external: 0, container: total, credentials: 0 } },
     paths,
-    stats: { paths: paths.length },
+    stats: { paths: paths.length, pathsByJewel: {} },
   } as unknown as Report;
 }
 
@@ -83,6 +83,17 @@ test('--fail-on: a path counts for its jewel and for every jewel it passes throu
   assert.equal(failsOn(secrets, value(parseFailOn('path:cluster-admin'))), false);
   const clean = report([]);
   assert.equal(failsOn(clean, value(parseFailOn('path:any'))), false);
+});
+
+test('--fail-on path:<jewel> is judged from every entry, not only the capped paths[]', () => {
+  const capped = {
+    ...report([]),
+    stats: { paths: 300, pathsByJewel: { 'node-root': 120, 'cluster-admin': 40 } },
+  } as unknown as Report;
+  assert.equal(failsOn(capped, value(parseFailOn('path:node-root'))), true);
+  assert.equal(failsOn(capped, value(parseFailOn('path:cluster-admin'))), true);
+  assert.equal(failsOn(capped, value(parseFailOn('path:secrets'))), false);
+  assert.equal(failsOn(capped, value(parseFailOn('path:any'))), true);
 });
 
 test('--fail-on risk>N is strictly above N', () => {

@@ -5,7 +5,7 @@
 import type { Analysis } from '../prioritize/analysis.js';
 import { bestPathEdges } from '../prioritize/paths.js';
 import type { PipelineRun } from '../prioritize/pipeline.js';
-import type { PlannedFix } from '../prioritize/plan.js';
+import { fixKey, type PlannedFix } from '../prioritize/plan.js';
 import type { EntryScore } from '../prioritize/risk.js';
 import { SCORE_ONE } from '../prioritize/score.js';
 import { REMEDIATIONS } from '../techniques/remediations.js';
@@ -62,11 +62,12 @@ export function buildReport(analysis: Analysis, meta: { readonly version: string
       objects: analysis.snapshot.objects.length,
       kinds: analysis.snapshot.kindCounts,
       workloads: analysis.model.workloads.length,
-      identities: run.graph.nodes.filter((ref) => /^(ServiceAccount|User|Group)\//.test(ref)).length,
+      identities: inputIdentities(analysis),
       graphNodes: run.graph.nodes.length,
       graphEdges: run.graph.edges.length,
       entries: run.entries.length,
       paths: scored.length,
+      pathsByJewel: pathsByJewel(run, scored),
     },
   };
 }
@@ -127,7 +128,11 @@ function findings(run: PipelineRun, onPathEdges: ReadonlySet<number>): FindingRe
   return out;
 }
 
-/** The most valuable path the fix breaks, as it was before the fix. */
+/**
+ * The most valuable path the fix breaks, as it was before the fix: the highest-scoring cut path that runs through
+ * an edge the fix removes, so the story shows why this change matters; otherwise the highest cut path (the fix
+ * made a cheaper detour dearer, say).
+ */
 function brokenPath(item: PlannedFix): PathReport | undefined {
   const after = new Map(
     item.after.risk.entries.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]),
@@ -135,7 +140,46 @@ function brokenPath(item: PlannedFix): PathReport | undefined {
   const cut = item.before.risk.entries
     .filter((s) => s.score > (after.get(`${s.entry.threatModel}|${s.entry.node}`) ?? 0))
     .sort(byScore);
-  return cut[0] === undefined ? undefined : pathReport(item.before, cut[0]);
+  const keys = new Set(item.fixes.map(fixKey));
+  const carries = (e: number) => item.before.graph.edges[e]!.fixes.some((fix) => keys.has(fixKey(fix)));
+  const through = cut.find((s) => bestPathEdges(item.before, s).some(carries));
+  const chosen = through ?? cut[0];
+  return chosen === undefined ? undefined : pathReport(item.before, chosen);
+}
+
+/** Identities of the input: its ServiceAccounts and the User and Group subjects of its own bindings. */
+function inputIdentities(analysis: Analysis): number {
+  const refs = new Set(analysis.model.serviceAccounts.map((sa) => sa.ref));
+  for (const binding of analysis.model.bindings) {
+    if (binding.builtIn) continue;
+    for (const subject of binding.subjects)
+      if (subject.kind !== 'ServiceAccount') refs.add(`${subject.kind}/${subject.name}`);
+  }
+  return refs.size;
+}
+
+/** The kind of a jewel ref: `cluster-admin`, `node-root`, `secrets`, `workload`. */
+export function jewelKind(ref: string): string | undefined {
+  if (!ref.startsWith('jewel:')) return undefined;
+  const rest = ref.slice('jewel:'.length);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? rest : rest.slice(0, slash);
+}
+
+/** Entries whose best path reaches or passes each jewel kind, over all entries (not the capped `paths[]`). */
+function pathsByJewel(run: PipelineRun, scored: readonly EntryScore[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of scored) {
+    const kinds = new Set<string>();
+    const jewel = entry.jewel === undefined ? undefined : jewelKind(entry.jewel);
+    if (jewel !== undefined) kinds.add(jewel);
+    for (const e of bestPathEdges(run, entry)) {
+      const kind = jewelKind(run.graph.nodes[run.graph.to[e]!]!);
+      if (kind !== undefined) kinds.add(kind);
+    }
+    for (const kind of kinds) counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function planItem(item: PlannedFix, analysis: Analysis): PlanItem {
