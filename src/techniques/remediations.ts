@@ -24,6 +24,7 @@ export type RemediationId =
   | 'isolate-sensitive-workload'
   | 'make-service-internal'
   | 'remove-binding-subject'
+  | 'remove-external-ips'
   | 'remove-host-path'
   | 'remove-ingress-backend'
   | 'restrict-role-rule';
@@ -80,6 +81,12 @@ export const REMEDIATIONS: Readonly<Record<RemediationId, RemediationMeta>> = {
     title: 'Remove the subject from the binding',
     effort: 'hours',
     mayBreak: 'Whatever the subject does with these rights; grant a narrower role instead.',
+  },
+  'remove-external-ips': {
+    title: 'Remove the external IPs from the Service',
+    effort: 'hours',
+    mayBreak:
+      'Clients that reach the Service on those addresses; expose it through a LoadBalancer or Ingress.',
   },
   'remove-host-path': {
     title: 'Remove the hostPath volume',
