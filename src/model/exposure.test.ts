@@ -159,7 +159,7 @@ test('Ingresses are flattened to backends with rule and path indexes', () => {
   ]);
 });
 
-test('a container hostPort exposes the workload itself', () => {
+test('a container hostPort exposes the workload itself, once per distinct port', () => {
   const withHostPort = deployment(
     'web',
     { app: 'web' },
@@ -170,7 +170,10 @@ test('a container hostPort exposes the workload itself', () => {
       ],
     },
   );
-  assert.deepEqual(exposures([withHostPort]), ['hostPort Deployment/shop/web:81']);
+  assert.deepEqual(exposures([withHostPort]), [
+    'hostPort Deployment/shop/web:81',
+    'hostPort Deployment/shop/web:8080',
+  ]);
   assert.deepEqual(exposures([deployment('web', {}, { ports: [{ containerPort: 80 }] })]), []);
 });
 
@@ -215,4 +218,24 @@ test('private CIDRs: RFC 1918, CGNAT, loopback, link-local and IPv6 ULA; not pub
     'garbage',
   ])
     assert.ok(!isPrivateCidr(cidr), cidr);
+});
+
+test('public externalIPs expose the selected pods whatever the Service type; private ones do not', () => {
+  const withIps = (ips: string[]) =>
+    service('ext', { type: 'ClusterIP', selector: { app: 'web' }, ports: [{ port: 443 }], externalIPs: ips });
+  assert.deepEqual(exposures([web, withIps(['203.0.113.7'])]), ['ExternalIP Service/shop/ext:443']);
+  assert.deepEqual(exposures([web, withIps(['10.1.2.3', '192.168.0.9'])]), []);
+  assert.deepEqual(exposures([web, withIps([])]), []);
+});
+
+test('an Ingress default backend exposes the Service it names', () => {
+  const ingress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'catch-all', namespace: 'shop' },
+    spec: { defaultBackend: { service: { name: 'web', port: { number: 80 } } } },
+  };
+  const clusterIp = service('web', { selector: { app: 'web' }, ports: [{ port: 80 }] });
+  assert.deepEqual(exposures([web, clusterIp, ingress]), ['Ingress Ingress/shop/catch-all:80']);
+  assert.deepEqual(exposures([web, ingress]), []);
 });

@@ -63,6 +63,11 @@ function serviceExposure(service: Service): Exposure | undefined {
   return undefined;
 }
 
+function portOf(service: Service): { readonly port?: number } {
+  const first = service.ports[0];
+  return first === undefined ? {} : { port: first.port };
+}
+
 function compareExposures(a: Exposure, b: Exposure): number {
   return compareStrings(a.kind, b.kind) || compareStrings(a.via, b.via) || (a.port ?? 0) - (b.port ?? 0);
 }
@@ -94,6 +99,8 @@ export function exposureIndex(
       if (!mapSelectorMatches(service.selector, workload.podLabels)) continue;
       const exposure = serviceExposure(service);
       if (exposure !== undefined) out.push(exposure);
+      if ((service.externalIPs ?? []).some((ip) => !isPrivateCidr(ip)))
+        out.push({ kind: 'ExternalIP', via: service.ref, ...portOf(service) });
       for (const ingress of ingressesByService.get(`${service.namespace}/${service.name}`) ?? []) {
         if (viaIngress.has(ingress.ref)) continue;
         viaIngress.add(ingress.ref);
@@ -102,10 +109,10 @@ export function exposureIndex(
         out.push({ kind: 'Ingress', via: ingress.ref, ...(port !== undefined ? { port } : {}) });
       }
     }
-    const hostPorts = workload.containers.flatMap((c) =>
-      c.ports.flatMap((p) => (p.hostPort ? [p.hostPort] : [])),
-    );
-    if (hostPorts.length > 0) out.push({ kind: 'hostPort', via: workload.ref, port: Math.min(...hostPorts) });
+    // Every distinct hostPort is its own endpoint: each may front a different container and service.
+    const hostPorts = new Set<number>();
+    for (const c of workload.containers) for (const p of c.ports) if (p.hostPort) hostPorts.add(p.hostPort);
+    for (const port of hostPorts) out.push({ kind: 'hostPort', via: workload.ref, port });
     return out.sort(compareExposures);
   };
 }

@@ -20,7 +20,7 @@ import type {
 
 /** How a workload is reachable from outside the cluster. */
 export interface Exposure {
-  readonly kind: 'LoadBalancer' | 'NodePort' | 'Ingress' | 'hostPort';
+  readonly kind: 'LoadBalancer' | 'NodePort' | 'Ingress' | 'ExternalIP' | 'hostPort';
   /** The Service, Ingress or workload that exposes it. */
   readonly via: Ref;
   readonly port?: number;

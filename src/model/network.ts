@@ -60,6 +60,7 @@ export function serviceOf(so: SnapshotObject): Service {
       (field) => spec[field] !== undefined && spec[field] !== null,
     ),
     sourceRanges: strings(spec.loadBalancerSourceRanges),
+    externalIPs: strings(spec.externalIPs),
     internalLoadBalancer: INTERNAL_LB.some(([key, isInternal]) => {
       const value = annotations[key];
       return value !== undefined && isInternal(value);

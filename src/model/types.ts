@@ -249,6 +249,8 @@ export interface Service {
   readonly sourceRanges: readonly string[];
   /** An internal load balancer (cloud annotations) is not internet-facing. */
   readonly internalLoadBalancer: boolean;
+  /** `spec.externalIPs`: nodes accept traffic for these addresses on the Service ports, whatever the type. */
+  readonly externalIPs?: readonly string[];
   readonly location?: Location;
 }
 

@@ -4,10 +4,36 @@
  */
 import type { ModelOptions } from '../model/build-model.js';
 import { DEFAULT_EFFORT_HOURS, type EffortClass } from '../techniques/remediations.js';
-import type { ThreatModel } from '../techniques/types.js';
+import type { TechniqueId, ThreatModel } from '../techniques/types.js';
 
 /** Kinds of internet exposure, each with its own prior. */
-export type ExposureKind = 'LoadBalancer' | 'NodePort' | 'Ingress' | 'hostPort';
+export type ExposureKind =
+  | 'LoadBalancer'
+  | 'NodePort'
+  | 'Ingress'
+  | 'ExternalIP'
+  | 'hostPort'
+  | 'ControlPlane';
+
+/** A risk the team accepts: edges of `technique` that touch an object whose ref matches the glob `object`. */
+export interface AcceptedRisk {
+  readonly technique: TechniqueId | '*';
+  /** A glob on refs: `*` stays within one ref segment, `**` crosses them. */
+  readonly object: string;
+  readonly reason: string;
+  /** When the acceptance lapses: an ISO date (`2026-12-31`, end of that day UTC) or date-time. */
+  readonly expires: string;
+}
+
+/** Jewel values that differ from the defaults: 0 means "not a jewel". Keys are namespaces, pools and refs. */
+export interface JewelOverrides {
+  /** `jewel:secrets/<namespace>`. */
+  readonly secrets: Readonly<Record<string, number>>;
+  /** `jewel:node-root/<node or pool>`. */
+  readonly nodeRoot: Readonly<Record<string, number>>;
+  /** Workload refs: reaching any container of the workload is the jewel `jewel:workload/<ref>`. */
+  readonly workloads: Readonly<Record<string, number>>;
+}
 
 /** Every analysis setting, resolved. Probabilities are in (0, 1]; weights are percentages. */
 export interface AnalysisConfig {
@@ -29,6 +55,13 @@ export interface AnalysisConfig {
   readonly leakedCredentials: readonly string[];
   /** Jewel values: how much reaching each matters, as a probability-like weight. */
   readonly jewels: { readonly clusterAdmin: number; readonly nodeRoot: number; readonly secrets: number };
+  readonly jewelOverrides: JewelOverrides;
+  /** Accepted risks, expired ones included (the report says which lapsed). */
+  readonly acceptedRisks: readonly AcceptedRisk[];
+  /** The moment accepted risks are judged at (ISO); undefined means none has lapsed. */
+  readonly now?: string;
+  /** Admission policies beyond PSA the user says are in force, stated in the report as assumptions. */
+  readonly assumedPolicies: readonly string[];
   readonly effortHours: Readonly<Record<EffortClass, number>>;
   /** The one thing must take at most this many hours. */
   readonly oneThingMaxHours: number;
@@ -46,12 +79,22 @@ export const DEFAULT_CONFIG: AnalysisConfig = {
     credentials: { enabled: true, weight: 100 },
   },
   priors: {
-    external: { LoadBalancer: 1, Ingress: 1, NodePort: 0.6, hostPort: 0.3 },
+    external: {
+      LoadBalancer: 1,
+      Ingress: 1,
+      NodePort: 0.6,
+      ExternalIP: 0.6,
+      hostPort: 0.3,
+      ControlPlane: 0.6,
+    },
     container: { base: 0.1, exposed: 0.3 },
     credentials: { user: 0.1, group: 0.05, legacyToken: 0.3, leaked: 1 },
   },
   leakedCredentials: [],
   jewels: { clusterAdmin: 1, nodeRoot: 0.7, secrets: 0.5 },
+  jewelOverrides: { secrets: {}, nodeRoot: {}, workloads: {} },
+  acceptedRisks: [],
+  assumedPolicies: [],
   effortHours: DEFAULT_EFFORT_HOURS,
   oneThingMaxHours: 8,
   maxPlanItems: 25,

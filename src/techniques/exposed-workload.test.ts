@@ -103,6 +103,37 @@ runTable(exposedWorkload, [
     fixes: [],
   },
   {
+    name: 'every distinct hostPort is its own endpoint',
+    objects: [
+      deployment('web', [
+        {
+          name: 'app',
+          image: 'web:1.0',
+          ports: [
+            { containerPort: 8080, hostPort: 80 },
+            { containerPort: 8443, hostPort: 443 },
+          ],
+        },
+      ]),
+    ],
+    edges: [
+      'hostPort:Deployment/shop/web:443 -> Deployment/shop/web#app',
+      'hostPort:Deployment/shop/web:80 -> Deployment/shop/web#app',
+    ],
+    fixes: [],
+  },
+  {
+    name: 'a ClusterIP Service with a public external IP, removed by dropping externalIPs',
+    objects: [deployment('web'), service('web', 'ClusterIP', { externalIPs: ['198.51.100.10'] })],
+    edges: ['Service/shop/web -> Deployment/shop/web#app'],
+    fixes: ['remove-external-ips@Service/shop/web'],
+  },
+  {
+    name: 'near miss: external IPs in a private range',
+    objects: [deployment('web'), service('web', 'ClusterIP', { externalIPs: ['10.0.0.5'] })],
+    edges: [],
+  },
+  {
     name: 'near miss: a containerPort without hostPort',
     objects: [deployment('web', [{ name: 'app', image: 'web:1.0', ports: [{ containerPort: 8080 }] }])],
     edges: [],

@@ -30,6 +30,19 @@ function sourceOf(
       const proof = [evidence(model, service.ref, says, '/spec/type')];
       return { from: service.ref, proof, fixes: [makeServiceInternal(service)] };
     }
+    case 'ExternalIP': {
+      const service = index.services.get(exposure.via);
+      if (service === undefined) return undefined;
+      const ips = (service.externalIPs ?? []).join(', ');
+      const says = `Service ${service.name} accepts traffic for external IPs ${ips} and selects the pods of ${workload.ref}`;
+      const proof = [evidence(model, service.ref, says, '/spec/externalIPs')];
+      const fix: Fix = {
+        remediation: 'remove-external-ips',
+        target: service.ref,
+        ops: [{ op: 'remove', path: '/spec/externalIPs' }],
+      };
+      return { from: service.ref, proof, fixes: [fix] };
+    }
     case 'Ingress': {
       const ingress = index.ingresses.get(exposure.via);
       const routes = (ingress?.backends ?? []).filter((route) => {
@@ -69,7 +82,7 @@ function sourceOf(
   }
 }
 
-/** Internet endpoint (LoadBalancer or NodePort Service, Ingress, hostPort) → the containers it reaches. */
+/** Internet endpoint (LoadBalancer, NodePort or externalIPs Service, Ingress, hostPort) → the containers it reaches. */
 export const exposedWorkload: Technique = {
   meta: {
     id: 'exposed-workload',
@@ -77,7 +90,7 @@ export const exposedWorkload: Technique = {
     summary:
       'An attacker on the internet reaches the workload and may run code in it through a flaw in its service.',
     prerequisites:
-      'A LoadBalancer or NodePort Service, an Ingress route or a hostPort that reaches the workload, and an ' +
+      'A LoadBalancer or NodePort Service, a Service with public externalIPs, an Ingress route or a hostPort that reaches the workload, and an ' +
       'exploitable flaw (or a management interface without authentication) in what listens there.',
     exploitation:
       'The attacker scans the address, finds the service, and exploits a vulnerability or a missing login to run ' +
@@ -86,7 +99,7 @@ export const exposedWorkload: Technique = {
     mitre: ['T1190', 'T1133'],
     msThreatMatrix: ['MS-TA9004', 'MS-TA9005', 'MS-TA9009'],
     likelihood: 'possible',
-    remediations: ['make-service-internal', 'remove-ingress-backend'],
+    remediations: ['make-service-internal', 'remove-external-ips', 'remove-ingress-backend'],
   },
   find(model) {
     const index: Index = {
