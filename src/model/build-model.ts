@@ -9,6 +9,7 @@ import { buildNamespaces, buildServiceAccounts } from './namespaces.js';
 import { ingressOf, networkPolicyOf, serviceOf } from './network.js';
 import { buildNodes } from './nodes.js';
 import { ownerIndex } from './owners.js';
+import { claimHostPaths } from './persistent-volumes.js';
 import { poolsIndex } from './pools.js';
 import { resolveBindings } from './rbac-bindings.js';
 import { compareGrants, rbacIndex } from './rbac-index.js';
@@ -135,6 +136,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
   const rbac = rbacIndex(grants);
   const exposures = exposureIndex(services, ingresses);
   const pools = poolsIndex(nodes, workloadSet.nodeNames);
+  const claims = claimHostPaths(objects);
   let locations: Map<string, Location> | undefined;
 
   return {
@@ -182,5 +184,6 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
       const workload = workloadIndex.get(ref);
       return workload === undefined ? [] : pools(workload);
     }),
+    claimHostPath: (namespace, claim) => claims.get(`${namespace}/${claim}`),
   };
 }

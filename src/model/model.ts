@@ -1,5 +1,6 @@
 /** The Model interface: the indexed data plus the queries techniques use instead of re-implementing semantics. */
 import type { Gap, Location } from '../collect/snapshot.js';
+import type { ClaimHostPath } from './persistent-volumes.js';
 import type {
   AccessRequest,
   Assumptions,
@@ -64,4 +65,6 @@ export interface Model {
   exposureOf(workload: Ref): readonly Exposure[];
   /** The node pools a workload may run on (DaemonSets: every pool they tolerate). */
   poolsOf(workload: Ref): readonly string[];
+  /** The node directory a claim is bound to, when its PersistentVolume is `hostPath` or `local`. */
+  claimHostPath(namespace: string, claim: string): ClaimHostPath | undefined;
 }

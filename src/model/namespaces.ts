@@ -86,11 +86,13 @@ export function buildServiceAccounts(
     if (so.kind !== 'ServiceAccount') continue;
     const namespace = namespaceOf(so);
     const automount = bool(so.object.automountServiceAccountToken);
+    const annotations = stringMap(so.object.metadata?.annotations);
     byKey.set(`${namespace}/${so.name}`, {
       ref: `ServiceAccount/${namespace}/${so.name}`,
       namespace,
       name: so.name,
       ...(automount !== undefined ? { automountServiceAccountToken: automount } : {}),
+      ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
       implicit: false,
       ...(so.location !== undefined ? { location: so.location } : {}),
     });

@@ -153,6 +153,8 @@ export interface ServiceAccount {
   readonly name: string;
   /** `undefined` when the SA does not state it (the default is true). */
   readonly automountServiceAccountToken?: boolean;
+  /** The annotations pruning keeps (workload identity: IRSA, GKE, Azure); absent on implicit ones. */
+  readonly annotations?: Readonly<Record<string, string>>;
   readonly implicit: boolean;
   readonly location?: Location;
 }
