@@ -48,6 +48,8 @@ export interface SnapshotObject {
   readonly name: string;
   readonly object: KubeObject;
   readonly location?: Location;
+  /** Live objects: the resourceVersion read (their provenance, with the ref; they have no location). */
+  readonly resourceVersion?: string;
 }
 
 /** Why part of the input could not be analysed. Gaps are reported, and `--strict` turns them into exit 3. */
@@ -81,6 +83,16 @@ export interface Snapshot {
   readonly kindCounts: Readonly<Record<string, number>>;
   /** Kubernetes minor version the snapshot is analysed as, e.g. `1.36`. */
   readonly kubeVersion?: string;
+  /** Live snapshots: what the scanning identity itself may do, per namespace (SelfSubjectRulesReview). */
+  readonly scanner?: readonly ScannerAccess[];
+}
+
+/** The rules a SelfSubjectRulesReview returned in one namespace; `incomplete` when an authorizer could not list. */
+export interface ScannerAccess {
+  readonly namespace: string;
+  readonly incomplete: boolean;
+  readonly resourceRules: readonly unknown[];
+  readonly nonResourceRules: readonly unknown[];
 }
 
 /** Builds the ref of an object: `Kind/namespace/name`, or `Kind/name` when it has no namespace. */

@@ -1,0 +1,161 @@
+/**
+ * The live transport: GET and POST to the API server with the credentials `@kubernetes/client-node` resolves
+ * from a kubeconfig (tokens, client certificates, exec plugins, proxies, in-cluster). Every request is bounded
+ * by a timeout, and throttling, server errors and dropped connections are retried a bounded number of times,
+ * honouring `Retry-After`. Failures come back as values; only bugs throw.
+ */
+import type { Agent as HttpAgent, IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { DEFAULT_RETRY, isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js';
+
+/** A response, or why there is none (`status` is absent when no HTTP answer came). */
+export type ApiResult =
+  | { readonly ok: true; readonly status: number; readonly json: unknown }
+  | { readonly ok: false; readonly status?: number; readonly reason: string };
+
+/** Options of the live client. */
+export interface ApiClientOptions {
+  /** Time allowed for one attempt, headers and body. Default 30 s. */
+  readonly timeoutMs?: number;
+  readonly retry?: RetryPolicy;
+  /** Sees every request sent (for tests and request counts). */
+  readonly onRequest?: (method: string, path: string) => void;
+  /** Sees every byte received, before parsing (for tests that prove what never crossed the wire). */
+  readonly onBytes?: (chunk: Buffer) => void;
+}
+
+/** A minimal API client over one kubeconfig context. */
+export class ApiClient {
+  readonly server: string;
+  private agent: HttpAgent | undefined;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+
+  constructor(
+    private readonly config: KubeConfig,
+    private readonly options: ApiClientOptions = {},
+  ) {
+    const cluster = config.getCurrentCluster();
+    if (cluster === null) throw new Error('ApiClient: the kubeconfig has no current cluster; check it first');
+    this.server = cluster.server.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
+
+  /** GET `path` with an `Accept` header, retried when transient. */
+  get(path: string, accept = 'application/json'): Promise<ApiResult> {
+    return this.send('GET', path, accept, undefined);
+  }
+
+  /** POST a JSON body (only access reviews are ever posted), retried when transient. */
+  post(path: string, body: unknown): Promise<ApiResult> {
+    return this.send('POST', path, 'application/json', Buffer.from(JSON.stringify(body)));
+  }
+
+  private async send(method: string, path: string, accept: string, body?: Buffer): Promise<ApiResult> {
+    let last: ApiResult = { ok: false, reason: 'not attempted' };
+    for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
+      const answer = await this.once(method, path, accept, body);
+      const status = answer.status;
+      if (status !== undefined && !isRetryableStatus(status)) return answer.result;
+      last = answer.result;
+      if (attempt === this.retry.attempts) break;
+      await sleep(retryDelayMs(this.retry, attempt, answer.retryAfter));
+    }
+    const reason = last.ok ? 'unexpected' : last.reason;
+    return {
+      ok: false,
+      ...(last.ok ? {} : last.status === undefined ? {} : { status: last.status }),
+      reason: `${reason} (after ${this.retry.attempts} attempts)`,
+    };
+  }
+
+  private async once(
+    method: string,
+    path: string,
+    accept: string,
+    body: Buffer | undefined,
+  ): Promise<{ status?: number; retryAfter?: string; result: ApiResult }> {
+    // Asked per request: exec plugins and token files refresh credentials that expire.
+    const opts: { headers?: Record<string, string>; auth?: string; agent?: HttpAgent } = {};
+    await this.config.applyToHTTPSOptions(opts as never);
+    this.agent ??= opts.agent;
+    const headers: Record<string, string> = { ...(opts.headers ?? {}), Accept: accept };
+    if (opts.auth !== undefined) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = String(body.length);
+    }
+    this.options.onRequest?.(method, path);
+    try {
+      const res = await this.exchange(method, path, headers, body);
+      const retryAfter = header(res.headers, 'retry-after');
+      const text = res.body.toString('utf8');
+      if (res.status >= 200 && res.status < 300) {
+        return { status: res.status, result: { ok: true, status: res.status, json: JSON.parse(text) } };
+      }
+      return {
+        status: res.status,
+        ...(retryAfter === undefined ? {} : { retryAfter }),
+        result: { ok: false, status: res.status, reason: statusReason(res.status, text) },
+      };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { result: { ok: false, reason } };
+    }
+  }
+
+  private exchange(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: Buffer | undefined,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+    const url = new URL(this.server + path);
+    const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+    return new Promise((resolve, reject) => {
+      const req = send(url, { method, headers, ...(this.agent ? { agent: this.agent } : {}) }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => {
+          this.options.onBytes?.(chunk);
+          chunks.push(chunk);
+        });
+        res.on('error', reject);
+        res.on('aborted', () => reject(new Error('connection closed mid-response')));
+        res.on('end', () => {
+          if (!res.complete) reject(new Error('connection closed mid-response'));
+          else resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+        });
+      });
+      const timer = setTimeout(
+        () => req.destroy(new Error(`no complete answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
+      req.on('close', () => clearTimeout(timer));
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The Status message the server sent, or the HTTP status alone. */
+function statusReason(status: number, text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown; reason?: unknown };
+    if (typeof parsed.reason === 'string') return `${status} ${parsed.reason}`;
+  } catch {
+    // not a Status object
+  }
+  return `HTTP ${status}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,108 @@
+/**
+ * Reads one kind: cluster-wide when allowed, else namespace by namespace (a user bound per namespace may still
+ * read most of the cluster). Secrets are read per namespace as Tables of names and types, so no value and no
+ * last-applied annotation ever crosses the wire; legacy token Secrets add their ServiceAccount annotation from
+ * a metadata-only list filtered to that type.
+ */
+import type { SnapshotObject } from '../snapshot.js';
+import type { ApiClient } from './api-client.js';
+import { type LiveKind, listPath } from './kinds.js';
+import { type Listed, listAll } from './list.js';
+import type { ReadFailure } from './live-gaps.js';
+import { liveObject, SA_TOKEN_TYPE, secretsFromTable, tokenAnnotations } from './live-objects.js';
+import type { Limiter } from './pool.js';
+
+/** What reading one kind gave. */
+export interface KindRead {
+  readonly objects: SnapshotObject[];
+  readonly failures: ReadFailure[];
+}
+
+const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io';
+const METADATA = 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io';
+
+interface Reader {
+  readonly client: ApiClient;
+  readonly limiter: Limiter;
+  readonly namespaces: readonly string[];
+}
+
+function failure(k: LiveKind, listed: Listed, namespace?: string): ReadFailure {
+  if (listed.ok) throw new Error('failure(): the list succeeded');
+  return {
+    plural: k.plural,
+    ...(namespace !== undefined ? { namespace } : {}),
+    ...(listed.status !== undefined ? { status: listed.status } : {}),
+    reason: listed.reason,
+  };
+}
+
+/** Lists a kind cluster-wide, falling back to each namespace when that is forbidden. */
+async function listEverywhere(
+  reader: Reader,
+  k: LiveKind,
+  request: { accept?: string; query?: Record<string, string> },
+): Promise<{ items: unknown[]; failures: ReadFailure[] }> {
+  const all = await listAll(reader.client, reader.limiter, { path: listPath(k), ...request });
+  if (all.ok) return { items: [...all.items], failures: [] };
+  if (!k.namespaced || all.status !== 403) return { items: [], failures: [failure(k, all)] };
+  const items: unknown[] = [];
+  const failures: ReadFailure[] = [];
+  const lists = await Promise.all(
+    reader.namespaces.map((ns) =>
+      listAll(reader.client, reader.limiter, { path: listPath(k, ns), ...request }),
+    ),
+  );
+  lists.forEach((listed, index) => {
+    if (listed.ok) for (const item of listed.items) items.push(item);
+    else failures.push(failure(k, listed, reader.namespaces[index]));
+  });
+  return { items, failures };
+}
+
+/** Reads one kind of the registry. */
+export async function readKind(reader: Reader, k: LiveKind): Promise<KindRead> {
+  if (k.mode === 'table-names') return readSecrets(reader, k);
+  const { items, failures } = await listEverywhere(reader, k, {});
+  const objects: SnapshotObject[] = [];
+  for (const item of items) {
+    const object = liveObject(k, item);
+    if (object !== undefined) objects.push(object);
+  }
+  return { objects, failures };
+}
+
+async function readSecrets(reader: Reader, k: LiveKind): Promise<KindRead> {
+  const tokenList = await listEverywhere(reader, k, {
+    accept: METADATA,
+    query: { fieldSelector: `type=${SA_TOKEN_TYPE}` },
+  });
+  const tokens = tokenAnnotations(tokenList.items);
+  const failures = [...tokenList.failures];
+  const objects: SnapshotObject[] = [];
+  const tables = await Promise.all(
+    reader.namespaces.map((ns) =>
+      listAll(reader.client, reader.limiter, {
+        path: listPath(k, ns),
+        accept: TABLE,
+        query: { includeObject: 'None' },
+      }),
+    ),
+  );
+  tables.forEach((listed, index) => {
+    const ns = reader.namespaces[index]!;
+    if (!listed.ok) failures.push(failure(k, listed, ns));
+    else
+      for (const object of secretsFromTable(k, ns, listed.items, listed.columns, tokens))
+        objects.push(object);
+  });
+  // A namespace that failed both lists is one gap, not two.
+  const seen = new Set<string>();
+  const unique = failures.filter((f) => {
+    const key = `${f.namespace ?? ''}\u0000${f.status ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { objects, failures: unique };
+}
