@@ -13,6 +13,7 @@ const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
   'host-path-escape': 'mounts the node filesystem, gaining',
   impersonate: 'can impersonate',
   'kernel-module-load': 'can load kernel modules, gaining',
+  'lateral-network-reach': 'lets the pod network connect to',
   'member-of-group': 'is a member of',
   'mounted-service-account-token': 'mounts the token of',
   'node-colocated-identities': 'can take the tokens of pods on those nodes, including',
@@ -35,6 +36,10 @@ export function describeNode(ref: NodeRef): string {
   if (ref.startsWith('hub:impersonate-sa/'))
     return `impersonation of ServiceAccounts in ${scopeWords(ref, 'hub:impersonate-sa/')}`;
   if (ref === 'hub:impersonate-users') return 'any user';
+  if (ref === 'hub:reach-open') return 'the pod network no NetworkPolicy restricts';
+  if (ref.startsWith('hub:reach/')) return `the pods governed like ${ref.slice('hub:reach/'.length)}`;
+  if (ref.startsWith('hub:reach-from/'))
+    return `traffic from the pods governed like ${ref.slice('hub:reach-from/'.length)}`;
   if (ref.startsWith('hostPort:')) return `a host port of ${ref.slice('hostPort:'.length)}`;
   return ref;
 }

@@ -9,6 +9,7 @@ import { exposedWorkload } from './exposed-workload.js';
 import { hostPathEscape } from './host-path-escape.js';
 import { impersonate } from './impersonate.js';
 import { kernelModuleLoad } from './kernel-module-load.js';
+import { lateralNetworkReach } from './lateral-network-reach.js';
 import { memberOfGroup } from './member-of-group.js';
 import { mountedServiceAccountToken } from './mounted-service-account-token.js';
 import { nodeColocatedIdentities } from './node-colocated-identities.js';
@@ -29,6 +30,7 @@ export const TECHNIQUES_BY_ID: Readonly<Record<TechniqueId, Technique>> = {
   'host-path-escape': hostPathEscape,
   impersonate: impersonate,
   'kernel-module-load': kernelModuleLoad,
+  'lateral-network-reach': lateralNetworkReach,
   'member-of-group': memberOfGroup,
   'mounted-service-account-token': mountedServiceAccountToken,
   'node-colocated-identities': nodeColocatedIdentities,

@@ -92,6 +92,7 @@ export type TechniqueId =
   | 'host-path-escape'
   | 'impersonate'
   | 'kernel-module-load'
+  | 'lateral-network-reach'
   | 'member-of-group'
   | 'mounted-service-account-token'
   | 'node-colocated-identities'
