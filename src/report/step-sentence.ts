@@ -5,21 +5,33 @@ import type { Edge, NodeRef, TechniqueId } from '../techniques/types.js';
 const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
   'bind-role': 'can bind a powerful role to itself, becoming',
   'cluster-admin-grant': 'is granted',
+  'cloud-metadata-access': 'may query the cloud metadata service for',
   'control-plane-node-takeover': 'holds the control plane credentials of its nodes, giving',
+  'core-pattern-escape': "can set the node's core_pattern, gaining",
   'create-pod-as-service-account': 'can create pods, and so run as',
   'create-privileged-pod': 'can create a privileged pod, gaining',
   'escalate-role': 'can rewrite a role it is bound to, becoming',
   'exposed-workload': 'sends internet traffic to',
+  'host-network-reach': 'shares the node network, reaching',
   'host-path-escape': 'mounts the node filesystem, gaining',
+  'host-path-persistent-volume': 'mounts a hostPath PersistentVolume, gaining',
+  'host-path-token-theft': 'mounts the kubelet pod directory, reading',
   impersonate: 'can impersonate',
   'kernel-module-load': 'can load kernel modules, gaining',
   'lateral-network-reach': 'lets the pod network connect to',
+  'legacy-token-secret-mount': 'holds the legacy token Secret of',
   'member-of-group': 'is a member of',
   'mounted-service-account-token': 'mounts the token of',
   'node-colocated-identities': 'can take the tokens of pods on those nodes, including',
+  'nsenter-host-escape': 'runs privileged with hostPID and enters the host with nsenter, gaining',
   'privileged-container': 'runs privileged, gaining',
+  'ptrace-host-escape': 'can trace host processes, gaining',
   'read-secrets': 'can read Secrets, reaching',
   'runtime-socket-mount': 'mounts the container runtime socket, gaining',
+  'share-process-namespace': 'shares its process namespace with',
+  'sys-admin-escape': 'holds CAP_SYS_ADMIN and may abuse a cgroup release_agent, gaining',
+  'var-log-escape': 'can plant a symlink in the node log directory, gaining',
+  'workload-identity': 'is federated with',
 };
 
 /** A node ref in words. */
@@ -28,6 +40,13 @@ export function describeNode(ref: NodeRef): string {
   if (hash > 0) return `container ${ref.slice(hash + 1)} of ${ref.slice(0, hash)}`;
   if (ref === 'jewel:cluster-admin') return 'cluster-admin';
   if (ref.startsWith('jewel:node-root/')) return `root on the ${ref.slice('jewel:node-root/'.length)} nodes`;
+  if (ref.startsWith('jewel:node-file-read/'))
+    return `any file on the ${ref.slice('jewel:node-file-read/'.length)} nodes (read)`;
+  if (ref.startsWith('hub:node-tokens/'))
+    return `the tokens mounted on the ${ref.slice('hub:node-tokens/'.length)} nodes`;
+  if (ref.startsWith('cloud:node-identity/'))
+    return `the cloud identity of the ${ref.slice('cloud:node-identity/'.length)} nodes`;
+  if (ref.startsWith('cloud:identity/')) return `cloud identity ${ref.slice('cloud:identity/'.length)}`;
   if (ref.startsWith('jewel:secrets/'))
     return `every Secret in namespace ${ref.slice('jewel:secrets/'.length)}`;
   if (ref.startsWith('hub:create-pods/')) return `pod creation in ${scopeWords(ref, 'hub:create-pods/')}`;

@@ -51,8 +51,21 @@ runTable(hostPathEscape, [
     edges: [EDGE],
   },
   { name: 'writable /var contains /var/lib/kubelet', objects: [mounting('/var')], edges: [EDGE] },
-  { name: 'writable /proc (core_pattern)', objects: [mounting('/proc')], edges: [EDGE] },
-  { name: 'near miss: read-only /proc is not node root', objects: [mounting('/proc', true)], edges: [] },
+  {
+    name: 'near miss: writable /proc is core-pattern-escape, not counted twice',
+    objects: [mounting('/proc')],
+    edges: [],
+  },
+  {
+    name: "writable /var/lib/kubelet/pods reaches privileged pods' volumes",
+    objects: [mounting('/var/lib/kubelet/pods')],
+    edges: [EDGE],
+  },
+  {
+    name: 'near miss: read-only /var/lib/kubelet/pods holds pod tokens, not the kubelet certificate',
+    objects: [mounting('/var/lib/kubelet/pods', true)],
+    edges: [],
+  },
   {
     name: 'near miss: read-only /var/lib/docker is not node root',
     objects: [mounting('/var/lib/docker', true)],
@@ -185,7 +198,8 @@ test('host-path-escape: the sensitive path table decides by containment', () => 
   assert.equal(sensitiveHostPath('/')?.path, '/');
   assert.equal(sensitiveHostPath('//etc//')?.path, '/etc');
   assert.equal(sensitiveHostPath('/var/lib')?.readOnlyRoot, true);
-  assert.equal(sensitiveHostPath('/var/lib/kubelet/pods/x')?.path, '/var/lib/kubelet');
+  assert.equal(sensitiveHostPath('/var/lib/kubelet/pods/x')?.path, '/var/lib/kubelet/pods');
+  assert.equal(sensitiveHostPath('/var/lib/kubelet/pki')?.path, '/var/lib/kubelet');
   assert.equal(sensitiveHostPath('/etc/hostname'), undefined);
   assert.equal(sensitiveHostPath('/opt/data'), undefined);
 });

@@ -44,7 +44,9 @@ const entry = (path: string, subtree: boolean, readOnlyRoot: boolean, why: strin
  * Host paths whose mount gives node root. A mount of an ancestor (`/`, `/var`) counts too, since it contains
  * them. Left out on purpose: `/dev` (the device cgroup still refuses host block devices), `/var/log` (a symlink
  * trick reads node files through `pods/log`, it is not root), `/var/lib/etcd` (it holds Secrets, not node
- * root), and `/run`, `/var/run` (container runtime sockets: the runtime-socket-mount technique).
+ * root), `/run`, `/var/run` (container runtime sockets: the runtime-socket-mount technique), `/proc` (the
+ * core-pattern-escape technique), and read-only `/var/lib/kubelet/pods` (pod tokens, not the kubelet's own
+ * credentials: the host-path-token-theft technique).
  */
 export const SENSITIVE_HOST_PATHS: readonly SensitiveHostPath[] = [
   entry('/', false, true, "the node's whole filesystem"),
@@ -62,10 +64,10 @@ export const SENSITIVE_HOST_PATHS: readonly SensitiveHostPath[] = [
     true,
     "the kubelet's client certificate and every pod's volumes and tokens",
   ),
+  entry('/var/lib/kubelet/pods', true, false, "every pod's volumes, including those privileged pods run"),
   entry('/var/lib/docker', true, false, "other containers' root filesystems and images"),
   entry('/var/lib/containerd', true, false, "other containers' root filesystems and images"),
   entry('/var/spool/cron', true, false, 'cron jobs run as host root'),
-  entry('/proc', true, false, 'host kernel settings such as /proc/sys/kernel/core_pattern'),
   entry('/sys', true, false, 'cgroup release_agent and uevent_helper, run as host root'),
   entry('/boot', true, false, 'the kernel and boot loader the node starts'),
   entry('/usr', true, false, 'binaries and libraries host root runs'),
@@ -76,17 +78,25 @@ export const SENSITIVE_HOST_PATHS: readonly SensitiveHostPath[] = [
   entry('/opt/cni', true, false, 'CNI plugins the kubelet runs as host root'),
 ];
 
-/** The sensitive entry a host path exposes: it is the entry, contains it, or lies inside a subtree entry. */
+/**
+ * The sensitive entry a host path exposes: it is the entry, or contains entries (then one whose credentials are
+ * readable decides, if any), or lies inside subtree entries (then the deepest decides: `/var/lib/kubelet/pods/x`
+ * is a pod directory, not the kubelet's certificate).
+ */
 export function sensitiveHostPath(hostPath: string): SensitiveHostPath | undefined {
   const path = normalizeHostPath(hostPath);
-  let match: SensitiveHostPath | undefined;
+  let contained: SensitiveHostPath | undefined;
+  let inside: SensitiveHostPath | undefined;
   for (const candidate of SENSITIVE_HOST_PATHS) {
     if (candidate.path === path) return candidate;
-    const hit = isWithin(candidate.path, path) || (candidate.subtree && isWithin(path, candidate.path));
-    // Prefer an entry whose credentials are readable: it decides whether read-only is still node root.
-    if (hit && (match === undefined || (candidate.readOnlyRoot && !match.readOnlyRoot))) match = candidate;
+    if (isWithin(candidate.path, path)) {
+      if (contained === undefined || (candidate.readOnlyRoot && !contained.readOnlyRoot))
+        contained = candidate;
+    } else if (candidate.subtree && isWithin(path, candidate.path)) {
+      if (inside === undefined || candidate.path.length > inside.path.length) inside = candidate;
+    }
   }
-  return match;
+  return contained ?? inside;
 }
 
 /**

@@ -1,42 +1,66 @@
 /** The technique registry: explicit, sorted by id, no side-effect registration. */
 import { bindRole } from './bind-role.js';
+import { cloudMetadataAccess } from './cloud-metadata-access.js';
 import { clusterAdminGrant } from './cluster-admin-grant.js';
 import { controlPlaneNodeTakeover } from './control-plane-node-takeover.js';
+import { corePatternEscape } from './core-pattern-escape.js';
 import { createPodAsServiceAccount } from './create-pod-as-service-account.js';
 import { createPrivilegedPod } from './create-privileged-pod.js';
 import { escalateRole } from './escalate-role.js';
 import { exposedWorkload } from './exposed-workload.js';
+import { hostNetworkReach } from './host-network-reach.js';
 import { hostPathEscape } from './host-path-escape.js';
+import { hostPathPersistentVolume } from './host-path-persistent-volume.js';
+import { hostPathTokenTheft } from './host-path-token-theft.js';
 import { impersonate } from './impersonate.js';
 import { kernelModuleLoad } from './kernel-module-load.js';
 import { lateralNetworkReach } from './lateral-network-reach.js';
+import { legacyTokenSecretMount } from './legacy-token-secret-mount.js';
 import { memberOfGroup } from './member-of-group.js';
 import { mountedServiceAccountToken } from './mounted-service-account-token.js';
 import { nodeColocatedIdentities } from './node-colocated-identities.js';
+import { nsenterHostEscape } from './nsenter-host-escape.js';
 import { privilegedContainer } from './privileged-container.js';
+import { ptraceHostEscape } from './ptrace-host-escape.js';
 import { readSecrets } from './read-secrets.js';
 import { runtimeSocketMount } from './runtime-socket-mount.js';
+import { shareProcessNamespace } from './share-process-namespace.js';
+import { sysAdminEscape } from './sys-admin-escape.js';
 import type { Technique, TechniqueId } from './types.js';
+import { varLogEscape } from './var-log-escape.js';
+import { workloadIdentity } from './workload-identity.js';
 
 /** Every technique, by id. The compiler checks that each id has exactly one technique. */
 export const TECHNIQUES_BY_ID: Readonly<Record<TechniqueId, Technique>> = {
   'bind-role': bindRole,
   'cluster-admin-grant': clusterAdminGrant,
+  'cloud-metadata-access': cloudMetadataAccess,
   'control-plane-node-takeover': controlPlaneNodeTakeover,
+  'core-pattern-escape': corePatternEscape,
   'create-pod-as-service-account': createPodAsServiceAccount,
   'create-privileged-pod': createPrivilegedPod,
   'escalate-role': escalateRole,
   'exposed-workload': exposedWorkload,
+  'host-network-reach': hostNetworkReach,
   'host-path-escape': hostPathEscape,
+  'host-path-persistent-volume': hostPathPersistentVolume,
+  'host-path-token-theft': hostPathTokenTheft,
   impersonate: impersonate,
   'kernel-module-load': kernelModuleLoad,
   'lateral-network-reach': lateralNetworkReach,
+  'legacy-token-secret-mount': legacyTokenSecretMount,
   'member-of-group': memberOfGroup,
   'mounted-service-account-token': mountedServiceAccountToken,
   'node-colocated-identities': nodeColocatedIdentities,
+  'nsenter-host-escape': nsenterHostEscape,
   'privileged-container': privilegedContainer,
+  'ptrace-host-escape': ptraceHostEscape,
   'read-secrets': readSecrets,
   'runtime-socket-mount': runtimeSocketMount,
+  'share-process-namespace': shareProcessNamespace,
+  'sys-admin-escape': sysAdminEscape,
+  'var-log-escape': varLogEscape,
+  'workload-identity': workloadIdentity,
 };
 
 /** Every technique, sorted by id. */

@@ -115,22 +115,9 @@ runTable(mountedServiceAccountToken, [
     edges: [],
   },
   {
-    name: "a mounted legacy token Secret gives its own ServiceAccount's identity",
+    name: 'near miss: a mounted legacy token Secret is legacy-token-secret-mount, not counted twice',
     objects: [
       legacySecret,
-      deployment({
-        automountServiceAccountToken: false,
-        containers: [{ name: 'app', image: 'web:1.0', volumeMounts: [{ name: 'ci', mountPath: '/ci' }] }],
-        volumes: [{ name: 'ci', secret: { secretName: 'ci-token' } }],
-      }),
-    ],
-    edges: ['Deployment/shop/web#app -> ServiceAccount/shop/ci'],
-    fixes: [],
-  },
-  {
-    name: 'near miss: an Opaque Secret volume holds no token',
-    objects: [
-      { ...legacySecret, type: 'Opaque' },
       deployment({
         automountServiceAccountToken: false,
         containers: [{ name: 'app', image: 'web:1.0', volumeMounts: [{ name: 'ci', mountPath: '/ci' }] }],

@@ -20,13 +20,11 @@ function automountEvidence(model: Model, workload: Workload): Evidence {
   return evidence(model, workload.ref, reason);
 }
 
-/** Tokens a container gets through volumes, by ServiceAccount: automount off does not remove them. */
-function volumeTokens(
-  model: Model,
-  workload: Workload,
-  container: Container,
-  secrets: ReadonlyMap<string, string>,
-) {
+/**
+ * Projected tokens a container mounts, by ServiceAccount: automount off does not remove them. Legacy token
+ * Secrets are legacy-token-secret-mount's, whose fix (deleting the Secret) differs.
+ */
+function volumeTokens(model: Model, workload: Workload, container: Container) {
   const bySa = new Map<string, Evidence[]>();
   const add = (sa: string, says: string, path: string) => {
     const tail = `, mounted by container ${container.name}; turning automount off does not remove it`;
@@ -37,23 +35,17 @@ function volumeTokens(
     const ownSa = `ServiceAccount/${workload.namespace}/${workload.serviceAccountName}`;
     if (volume.projectsServiceAccountToken)
       add(ownSa, `volume ${volume.name} projects a service-account token`, path);
-    for (const name of volume.secretNames) {
-      const sa = secrets.get(`${workload.namespace}/${name}`);
-      const says = `volume ${volume.name} holds the legacy token Secret ${name}`;
-      if (sa !== undefined) add(`ServiceAccount/${workload.namespace}/${sa}`, says, path);
-    }
   }
   return bySa;
 }
 
-/** Container → ServiceAccount, for every token it holds: automounted, projected, or a legacy token Secret. */
+/** Container → ServiceAccount, for every token it holds: automounted or projected. */
 export const mountedServiceAccountToken: Technique = {
   meta: {
     id: 'mounted-service-account-token',
     title: 'Mounted service-account token',
     summary: 'Code in a container reads the mounted service-account token and acts as that ServiceAccount.',
-    prerequisites:
-      'Code execution in a container that has an API token: automounted, projected or from a legacy Secret.',
+    prerequisites: 'Code execution in a container that has an API token: automounted or projected.',
     exploitation:
       'The attacker reads /var/run/secrets/kubernetes.io/serviceaccount/token (or the projected path) and sends it ' +
       'to the API server, from inside the pod or from anywhere the API server is reachable, with every permission ' +
@@ -65,27 +57,20 @@ export const mountedServiceAccountToken: Technique = {
     remediations: ['disable-token-automount'],
   },
   find(model) {
-    const secrets = new Map<string, string>();
-    for (const secret of model.secrets) {
-      if (secret.serviceAccountName !== undefined)
-        secrets.set(`${secret.namespace}/${secret.name}`, secret.serviceAccountName);
-    }
     const edges: Edge[] = [];
     const edge = (from: string, to: string, proof: Evidence[], fixes: Fix[]) =>
       edges.push({ technique: 'mounted-service-account-token', from, to, evidence: proof, fixes });
     for (const workload of model.workloads) {
       const ownSa = `ServiceAccount/${workload.namespace}/${workload.serviceAccountName}`;
       const automount = workload.token.mounted && AUTOMOUNT.has(workload.token.decidedBy);
-      const viaVolumes = workload.volumes.some(
-        (v) => v.projectsServiceAccountToken || v.secretNames.length > 0,
-      );
+      const viaVolumes = workload.volumes.some((v) => v.projectsServiceAccountToken);
       // Shared by every container of the workload: built once, not once per container.
       const proof = automount ? [automountEvidence(model, workload)] : [];
       const fixes = automount ? [disableTokenAutomount(workload)] : [];
       for (const container of workload.containers) {
         const from = containerNode(workload, container);
         const byVolume = viaVolumes
-          ? volumeTokens(model, workload, container, secrets)
+          ? volumeTokens(model, workload, container)
           : new Map<string, Evidence[]>();
         // The ServiceAccount admission plugin mounts the token into init and regular containers only
         // (plugin/pkg/admission/serviceaccount mountServiceAccountToken); ephemeral ones name their volumes.

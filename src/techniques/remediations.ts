@@ -17,9 +17,13 @@ export const DEFAULT_EFFORT_HOURS: Readonly<Record<EffortClass, number>> = {
 /** Every remediation id. */
 export type RemediationId =
   | 'delete-legacy-token-secret'
+  | 'disable-host-network'
+  | 'disable-host-pid'
+  | 'disable-share-process-namespace'
   | 'disable-token-automount'
   | 'drop-capability'
   | 'drop-privileged'
+  | 'enable-user-namespace'
   | 'enforce-pod-security-baseline'
   | 'isolate-sensitive-workload'
   | 'make-service-internal'
@@ -27,7 +31,8 @@ export type RemediationId =
   | 'remove-external-ips'
   | 'remove-host-path'
   | 'remove-ingress-backend'
-  | 'restrict-role-rule';
+  | 'restrict-role-rule'
+  | 'set-apparmor-runtime-default';
 
 /** What a remediation is and costs. */
 export interface RemediationMeta {
@@ -45,6 +50,22 @@ export const REMEDIATIONS: Readonly<Record<RemediationId, RemediationMeta>> = {
     mayBreak:
       'Clients outside the cluster that still use this token; give them a short-lived TokenRequest token.',
   },
+  'disable-host-network': {
+    title: 'Stop sharing the node network namespace (hostNetwork: false)',
+    effort: 'hours',
+    mayBreak:
+      'Agents that must bind node ports or see node traffic (CNI, node exporters); expose a Service instead.',
+  },
+  'disable-host-pid': {
+    title: 'Stop sharing the host process namespace (hostPID: false)',
+    effort: 'hours',
+    mayBreak: 'Agents that watch or signal host processes (monitoring, debugging tools).',
+  },
+  'disable-share-process-namespace': {
+    title: 'Give each container its own process namespace (shareProcessNamespace: false)',
+    effort: 'hours',
+    mayBreak: 'Sidecars that signal or inspect the main process (reloaders, debuggers).',
+  },
   'disable-token-automount': {
     title: 'Stop mounting the service-account token (automountServiceAccountToken: false)',
     effort: 'hours',
@@ -60,6 +81,13 @@ export const REMEDIATIONS: Readonly<Record<RemediationId, RemediationMeta>> = {
     title: 'Stop running the container privileged',
     effort: 'hours',
     mayBreak: 'Workloads that need host devices or kernel settings; grant only the capabilities they need.',
+  },
+  'enable-user-namespace': {
+    title: 'Run the pod in a user namespace (hostUsers: false)',
+    effort: 'hours',
+    mayBreak:
+      'Needs Kubernetes 1.33+ (1.30+ with the UserNamespacesSupport gate), a runtime and file systems with idmap ' +
+      'mounts; volumes that expect host UIDs and host namespaces are refused.',
   },
   'enforce-pod-security-baseline': {
     title: 'Enforce the baseline Pod Security Standard on the namespace',
@@ -102,6 +130,12 @@ export const REMEDIATIONS: Readonly<Record<RemediationId, RemediationMeta>> = {
     title: 'Remove the dangerous rule from the role',
     effort: 'hours',
     mayBreak: 'Every subject bound to the role loses the rule; check them first.',
+  },
+  'set-apparmor-runtime-default': {
+    title: "Confine the container with the runtime's default AppArmor profile",
+    effort: 'minutes',
+    mayBreak:
+      'Code that mounts file systems or traces other processes; nodes without AppArmor refuse the pod.',
   },
 };
 
