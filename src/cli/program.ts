@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { REPORT_FORMATS } from '../report/formats.js';
 import { THREAT_MODELS } from '../techniques/types.js';
+import { type DiffFlags, runDiff } from './diff-command.js';
 import type { Outcome } from './exit.js';
 import { FAIL_ON_HELP } from './fail-on.js';
 import { writeStdout } from './io.js';
@@ -60,6 +61,24 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .option('--no-color', 'no colour in terminal output (NO_COLOR is honoured too)')
     .addHelpText('after', FAIL_ON_TEXT + EXIT_HELP)
     .action(async (paths: string[], flags: ScanFlags) => done(await runScan(paths, flags)));
+
+  program
+    .command('diff')
+    .description('What changed between two inputs: attack paths added and removed, risk before and after.')
+    .argument('<base>', 'the before side: a folder or file of manifests, a snapshot, or a JSON report')
+    .argument('<head>', 'the after side, the same way')
+    .addOption(new Option('--format <format>', 'output format: json, markdown, terminal').default('terminal'))
+    .option('-o, --output <file>', 'write the diff to a file instead of stdout')
+    .option(
+      '--fail-on <levels>',
+      'exit 1 on: new-paths, new-critical, risk-increase (comma-separated)',
+      'none',
+    )
+    .option('--baseline <file>', 'a report of what is already known: its paths never count as new')
+    .option('--threat-model <list>', `threat models to apply to both sides: ${THREAT_MODELS.join(',')}`)
+    .option('--kube-version <x.y>', 'Kubernetes minor version for the bootstrap RBAC')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (base: string, head: string, flags: DiffFlags) => done(await runDiff(base, head, flags)));
 
   program
     .command('who-can')

@@ -12,6 +12,7 @@ import { noInput, type Outcome, usage } from './exit.js';
 import { failsOn } from './fail-on.js';
 import { terminalContext, warn, writeOutput, writeStdout } from './io.js';
 import { emptyInputMessages, gapWarning, loadInput } from './load.js';
+import { reportAssets } from './report-assets.js';
 import { type ScanFlags, type ScanSettings, scanSettings } from './scan-settings.js';
 import { toolVersion } from './version.js';
 
@@ -73,10 +74,10 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
   const analysis = analyze(loaded.snapshot, configOf(settings, loaded.kubeVersion), loaded.builtIn);
   const report = buildReport(analysis, { version: toolVersion() });
   for (const gap of report.gaps) warn(gapWarning(gap));
-  const text = REPORTERS[settings.format](
-    report,
-    terminalContext({ color: settings.color, toFile: settings.output !== undefined }),
-  );
+  const text = REPORTERS[settings.format](report, {
+    ...terminalContext({ color: settings.color, toFile: settings.output !== undefined }),
+    assets: await reportAssets(settings.format),
+  });
   if (settings.output === undefined) await writeStdout(text);
   else {
     const failed = await writeOutput(settings.output, text);

@@ -1,15 +1,22 @@
 /** The report formats: the one place a new format (sarif, html, markdown, dot) is added. */
 import type { Report } from './contract.js';
+import { renderDot } from './dot.js';
+import { type HtmlAssets, renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderMermaid } from './mermaid.js';
+import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
 /** Every output format `--format` accepts. */
-export type ReportFormat = 'json' | 'terminal';
+export type ReportFormat = 'dot' | 'html' | 'json' | 'markdown' | 'mermaid' | 'sarif' | 'terminal';
 
 /** How the output will be shown: colour only for a terminal that wants it, and its width in columns. */
 export interface ReporterContext {
   readonly color: boolean;
   readonly width: number;
+  /** Files a self-contained format inlines (the HTML graph library), read by the CLI. */
+  readonly assets?: HtmlAssets;
 }
 
 /** A reporter: pure, returns the whole output. */
@@ -17,7 +24,12 @@ export type Reporter = (report: Report, context: ReporterContext) => string;
 
 /** The reporter of each format. */
 export const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = {
+  dot: (report) => renderDot(report),
+  html: (report, context) => renderHtml(report, context.assets),
   json: (report) => renderJson(report),
+  markdown: (report) => renderMarkdown(report),
+  mermaid: (report) => renderMermaid(report),
+  sarif: (report) => renderSarif(report),
   terminal: renderTerminal,
 };
 
