@@ -2,6 +2,7 @@
 import { defaultKubeVersion, loadBootstrapRbac } from '../collect/bootstrap-rbac.js';
 import { collectFiles, hasUsableInput } from '../collect/collect-files.js';
 import type { Gap, Snapshot, SnapshotObject } from '../collect/snapshot.js';
+import { isSnapshotFile, readSnapshotFile } from '../collect/snapshot-file.js';
 import { DEFAULT_KUBE_VERSION } from '../model/build-model.js';
 
 /** The snapshot (bootstrap gap included), the built-in RBAC and the version they are read as. */
@@ -36,6 +37,20 @@ export function gapWarning(gap: Gap): string {
 
 /** Collects `paths` (`-` is stdin) and loads the bootstrap RBAC of `kubeVersion`, or of the newest shipped. */
 export async function loadInput(paths: readonly string[], kubeVersion: string | undefined): Promise<Loaded> {
+  const only = paths.length === 1 ? paths[0] : undefined;
+  if (only !== undefined && only !== '-' && (await isSnapshotFile(only))) {
+    const read = await readSnapshotFile(only);
+    if (read.ok) return loadSnapshot(read.snapshot, kubeVersion);
+    const gap: Gap = { kind: 'parse-error', where: only, message: read.message };
+    const empty = { ...emptySnapshot(), gaps: [gap] };
+    return {
+      snapshot: empty,
+      builtIn: [],
+      kubeVersion: kubeVersion ?? DEFAULT_KUBE_VERSION,
+      usable: false,
+      emptyInput: gap,
+    };
+  }
   const version = kubeVersion ?? (await defaultKubeVersion()) ?? DEFAULT_KUBE_VERSION;
   const [collected, bootstrap] = await Promise.all([
     paths.length > 0 ? collectFiles(paths) : Promise.resolve(emptySnapshot()),
@@ -55,4 +70,21 @@ export async function loadInput(paths: readonly string[], kubeVersion: string | 
 
 function emptySnapshot(): Snapshot {
   return { source: { type: 'files', paths: [] }, objects: [], gaps: [], kindCounts: {} };
+}
+
+/**
+ * A snapshot read from a cluster (live, or a snapshot file) with the bootstrap RBAC of its version. The cluster's
+ * own bootstrap roles are in the snapshot, so a version chokepoint ships no data for is not a gap here.
+ */
+export async function loadSnapshot(snapshot: Snapshot, kubeVersion: string | undefined): Promise<Loaded> {
+  const version = kubeVersion ?? snapshot.kubeVersion ?? (await defaultKubeVersion()) ?? DEFAULT_KUBE_VERSION;
+  const bootstrap = await loadBootstrapRbac(version);
+  const cluster = snapshot.source.type === 'cluster';
+  const gaps = bootstrap.gap === undefined || cluster ? snapshot.gaps : [...snapshot.gaps, bootstrap.gap];
+  return {
+    snapshot: { ...snapshot, kubeVersion: version, gaps },
+    builtIn: bootstrap.objects,
+    kubeVersion: version,
+    usable: true,
+  };
 }

@@ -8,6 +8,7 @@ import { FAIL_ON_HELP } from './fail-on.js';
 import { writeStdout } from './io.js';
 import { runScan } from './scan.js';
 import type { ScanFlags } from './scan-settings.js';
+import { runSnapshot, type SnapshotFlags } from './snapshot-command.js';
 import { techniquesText } from './techniques.js';
 import { runWhoCan, type WhoCanFlags } from './who-can-command.js';
 
@@ -40,7 +41,13 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .description(
       'Scan manifests (files, folders, or - for stdin) and print the one thing to fix first, and a plan.',
     )
-    .argument('[paths...]', 'files and folders of .yaml, .yml and .json manifests; - reads stdin')
+    .argument(
+      '[paths...]',
+      'files and folders of .yaml, .yml and .json manifests, or a snapshot file; - reads stdin',
+    )
+    .option('--context <name>', 'scan the live cluster of this kubeconfig context (read-only)')
+    .option('--kubeconfig <file>', 'scan the live cluster of this kubeconfig (default: its current context)')
+    .option('--request-timeout <seconds>', 'live scans: time allowed for one API request', '30')
     .addOption(
       new Option('--format <format>', `output format: ${REPORT_FORMATS.join(', ')}`).default('terminal'),
     )
@@ -79,6 +86,22 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .option('--kube-version <x.y>', 'Kubernetes minor version for the bootstrap RBAC')
     .addHelpText('after', EXIT_HELP)
     .action(async (base: string, head: string, flags: DiffFlags) => done(await runDiff(base, head, flags)));
+
+  program
+    .command('snapshot')
+    .description(
+      'Read a live cluster once (read-only) and write a redacted, versioned snapshot for chokepoint scan FILE.',
+    )
+    .option(
+      '--context <name>',
+      'the kubeconfig context (default: the current one, or the in-cluster account)',
+    )
+    .option('--kubeconfig <file>', 'the kubeconfig to read (default: $KUBECONFIG or ~/.kube/config)')
+    .option('-o, --output <file>', 'write the snapshot to a file instead of stdout')
+    .option('--request-timeout <seconds>', 'time allowed for one API request', '30')
+    .option('--strict', 'exit 3 when anything could not be read (a gap)', false)
+    .addHelpText('after', EXIT_HELP)
+    .action(async (flags: SnapshotFlags) => done(await runSnapshot(flags)));
 
   program
     .command('who-can')

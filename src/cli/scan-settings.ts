@@ -16,6 +16,9 @@ export interface ScanFlags {
   readonly outDir?: string;
   readonly budget?: string;
   readonly color: boolean;
+  readonly context?: string;
+  readonly kubeconfig?: string;
+  readonly requestTimeout?: string;
 }
 
 /** The checked settings of one scan. */
@@ -30,6 +33,42 @@ export interface ScanSettings {
   readonly applyPlan?: { readonly count: number; readonly outDir: string };
   readonly budgetHours?: number;
   readonly color: boolean;
+  /** Set when the scan reads a live cluster (`--context` or `--kubeconfig`) instead of paths. */
+  readonly live?: LiveTarget;
+}
+
+/** Which cluster a live scan reads, and how long one request may take. */
+export interface LiveTarget {
+  readonly context?: string;
+  readonly kubeconfig?: string;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Checks `--context`, `--kubeconfig` and `--request-timeout`; `undefined` when neither names a cluster, unless
+ * `always` (then the default kubeconfig's current context, or the in-cluster account).
+ */
+export function liveTarget(
+  flags: { readonly context?: string; readonly kubeconfig?: string; readonly requestTimeout?: string },
+  always = false,
+): Parsed<LiveTarget | undefined> {
+  const seconds = flags.requestTimeout === undefined ? 30 : Number(flags.requestTimeout);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    return {
+      ok: false,
+      message: `--request-timeout: "${flags.requestTimeout}" is not a number of seconds — use e.g. 30`,
+    };
+  }
+  if (flags.context === undefined && flags.kubeconfig === undefined && !always)
+    return { ok: true, value: undefined };
+  return {
+    ok: true,
+    value: {
+      ...(flags.context === undefined ? {} : { context: flags.context }),
+      ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }),
+      timeoutMs: seconds * 1000,
+    },
+  };
 }
 
 /** A value parsed only when the flag was given. */
@@ -39,7 +78,22 @@ function optional<T>(text: string | undefined, parse: (text: string) => Parsed<T
 
 /** Checks every flag; the first problem wins, worded as what is wrong and what to do. */
 export function scanSettings(paths: readonly string[], flags: ScanFlags): Parsed<ScanSettings> {
-  if (paths.length === 0) {
+  const live = liveTarget(flags);
+  if (!live.ok) return live;
+  if (live.value !== undefined && paths.length > 0) {
+    return {
+      ok: false,
+      message:
+        'scan: give either paths or --context/--kubeconfig, not both — scan the files and the cluster separately',
+    };
+  }
+  if (live.value !== undefined && flags.applyPlan !== undefined) {
+    return {
+      ok: false,
+      message: '--apply-plan writes patched files, and a live scan has none — scan the manifests instead',
+    };
+  }
+  if (paths.length === 0 && live.value === undefined) {
     return {
       ok: false,
       message:
@@ -89,6 +143,7 @@ export function scanSettings(paths: readonly string[], flags: ScanFlags): Parsed
         : { applyPlan: { count: count.value, outDir: flags.outDir } }),
       ...(budget.value === undefined ? {} : { budgetHours: budget.value }),
       color: flags.color,
+      ...(live.value === undefined ? {} : { live: live.value }),
     },
   };
 }

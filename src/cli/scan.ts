@@ -11,7 +11,8 @@ import { REPORTERS } from '../report/formats.js';
 import { noInput, type Outcome, usage } from './exit.js';
 import { failsOn } from './fail-on.js';
 import { terminalContext, warn, writeOutput, writeStdout } from './io.js';
-import { emptyInputMessages, gapWarning, loadInput } from './load.js';
+import { emptyInputMessages, gapWarning } from './load.js';
+import { loadScanInput } from './load-live.js';
 import { reportAssets } from './report-assets.js';
 import { type ScanFlags, type ScanSettings, scanSettings } from './scan-settings.js';
 import { toolVersion } from './version.js';
@@ -65,7 +66,7 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
   const parsed = scanSettings(paths, flags);
   if (!parsed.ok) return usage(parsed.message);
   const settings = parsed.value;
-  const loaded = await loadInput(settings.paths, settings.kubeVersion);
+  const loaded = await loadScanInput(settings.paths, settings);
   if (!loaded.usable) {
     const { warnings, message } = emptyInputMessages(loaded, settings.paths);
     for (const line of warnings) warn(line);

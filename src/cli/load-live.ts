@@ -1,0 +1,49 @@
+/** Reads a live cluster for `scan` and `snapshot`: progress on a terminal, a failure as a no-input value. */
+import { collectLive } from '../collect/live/collect-live.js';
+import type { Gap, Snapshot } from '../collect/snapshot.js';
+import { type Loaded, loadInput, loadSnapshot } from './load.js';
+import type { LiveTarget } from './scan-settings.js';
+
+/** Progress lines overwrite each other on stderr, and only when stderr is a terminal. */
+function terminalProgress(): { readonly progress?: (line: string) => void; readonly end: () => void } {
+  if (process.stderr.isTTY !== true) return { end: () => {} };
+  return {
+    progress: (line) => process.stderr.write(`\r${line}\u001b[K`),
+    end: () => process.stderr.write('\r\u001b[K'),
+  };
+}
+
+/** Reads the cluster into a snapshot, or the message that says why it could not be read at all. */
+export async function readCluster(
+  target: LiveTarget,
+): Promise<
+  { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly message: string }
+> {
+  const progress = terminalProgress();
+  try {
+    return await collectLive(target, {
+      timeoutMs: target.timeoutMs,
+      ...(progress.progress === undefined ? {} : { progress: progress.progress }),
+    });
+  } finally {
+    progress.end();
+  }
+}
+
+/** The input of a scan: a live cluster when `live` is set, else the paths (files, folders, stdin, a snapshot file). */
+export async function loadScanInput(
+  paths: readonly string[],
+  settings: { readonly live?: LiveTarget; readonly kubeVersion?: string },
+): Promise<Loaded> {
+  if (settings.live === undefined) return loadInput(paths, settings.kubeVersion);
+  const read = await readCluster(settings.live);
+  if (read.ok) return loadSnapshot(read.snapshot, settings.kubeVersion);
+  const gap: Gap = { kind: 'unreadable', where: settings.live.context ?? 'cluster', message: read.message };
+  const snapshot: Snapshot = {
+    source: { type: 'files', paths: [] },
+    objects: [],
+    gaps: [gap],
+    kindCounts: {},
+  };
+  return { snapshot, builtIn: [], kubeVersion: settings.kubeVersion ?? '', usable: false, emptyInput: gap };
+}
