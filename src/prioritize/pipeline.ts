@@ -8,9 +8,10 @@ import { buildGraph, type Graph } from '../graph/graph.js';
 import { buildModel } from '../model/build-model.js';
 import type { Model } from '../model/model.js';
 import { TECHNIQUES, TECHNIQUES_BY_ID } from '../techniques/index.js';
-import { costOfProbability } from '../techniques/likelihood.js';
 import type { Edge, TechniqueId } from '../techniques/types.js';
+import { withoutAccepted } from './accepted-risks.js';
 import type { AnalysisConfig } from './config.js';
+import { jewelsOf } from './jewels.js';
 import { computeRisk, type JewelCost, type RiskResult } from './risk.js';
 
 /** What one pipeline run produces. */
@@ -31,34 +32,28 @@ export interface PipelineContext {
 
 const metaOf = (id: TechniqueId) => TECHNIQUES_BY_ID[id].meta;
 
-/** The cost of each jewel kind, from the configured values. */
+/** The cost of each jewel node, from the configured values and overrides. */
 export function jewelCostOf(config: AnalysisConfig): JewelCost {
-  const clusterAdmin = costOfProbability(config.jewels.clusterAdmin);
-  const nodeRoot = costOfProbability(config.jewels.nodeRoot);
-  const secrets = costOfProbability(config.jewels.secrets);
-  return (ref) => {
-    if (ref === 'jewel:cluster-admin') return clusterAdmin;
-    if (ref.startsWith('jewel:node-root/')) return nodeRoot;
-    if (ref.startsWith('jewel:secrets/')) return secrets;
-    return undefined;
-  };
+  return jewelsOf(config).cost;
 }
 
 /** Runs model → techniques → graph → risk. Pure and deterministic. */
 export function runPipeline(snapshot: Snapshot, context: PipelineContext): PipelineRun {
   const model = buildModel(snapshot, { ...context.config.model, builtIn: context.builtIn });
-  const edges = TECHNIQUES.flatMap((technique) => technique.find(model));
+  // Accepted risks remove their edges before the graph is built (and so before the distances).
+  const { config } = context;
+  const edges = withoutAccepted(
+    TECHNIQUES.flatMap((technique) => technique.find(model)),
+    config.acceptedRisks,
+    config.now,
+  );
   const entries = findEntries(model, context.config);
   const graph = buildGraph(
     edges,
     metaOf,
     entries.map((entry) => entry.node),
   );
-  const risk = computeRisk({
-    graph,
-    entries,
-    config: context.config,
-    jewelCost: jewelCostOf(context.config),
-  });
+  const jewels = jewelsOf(config);
+  const risk = computeRisk({ graph, entries, config, jewelCost: jewels.cost, jewelName: jewels.name });
   return { model, edges, entries, graph, risk };
 }

@@ -7,6 +7,7 @@ import { applyPatches, type ObjectPatch } from '../collect/patch.js';
 import type { Snapshot } from '../collect/snapshot.js';
 import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
+import { chokepointsOf, cutsChokepoint, removedEdges } from './chokepoints.js';
 import { bestPathEdges } from './paths.js';
 import { type PipelineContext, type PipelineRun, runPipeline } from './pipeline.js';
 
@@ -18,6 +19,8 @@ export interface PlannedFix {
   readonly riskBefore: number;
   readonly riskAfter: number;
   readonly pathsCut: number;
+  /** The fix removes a dominating edge, or every in-edge of a dominating node, of some threat model. */
+  readonly chokepoint: boolean;
   /** The pipeline run the fix was chosen on, and the run after it. */
   readonly before: PipelineRun;
   readonly after: PipelineRun;
@@ -180,6 +183,18 @@ function pathsCutBetween(before: PipelineRun, after: PipelineRun): number {
   ).length;
 }
 
+const CHOKEPOINTS = new WeakMap<PipelineRun, ReturnType<typeof chokepointsOf>>();
+
+/** Whether the evaluated fix cuts a chokepoint of the run it was chosen on (dominators computed once per run). */
+function isChokepoint(evaluated: Evaluated, run: PipelineRun, context: PipelineContext): boolean {
+  let chokepoints = CHOKEPOINTS.get(run);
+  if (chokepoints === undefined) {
+    chokepoints = chokepointsOf(run, context);
+    CHOKEPOINTS.set(run, chokepoints);
+  }
+  return cutsChokepoint(chokepoints, removedEdges(run, evaluated.after));
+}
+
 function planned(evaluated: Evaluated, run: PipelineRun, context: PipelineContext): PlannedFix {
   const { hours, effort } = effortOf(evaluated.candidate.fixes, context);
   return {
@@ -189,6 +204,7 @@ function planned(evaluated: Evaluated, run: PipelineRun, context: PipelineContex
     riskBefore: run.risk.total,
     riskAfter: evaluated.after.risk.total,
     pathsCut: pathsCutBetween(run, evaluated.after),
+    chokepoint: isChokepoint(evaluated, run, context),
     before: run,
     after: evaluated.after,
   };

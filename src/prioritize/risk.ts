@@ -89,12 +89,17 @@ function better(
   return bestVia < 0 || via < bestVia;
 }
 
-/** The jewel a node's best route ends at. */
-export function jewelOf(graph: Graph, distances: Distances, node: number): string | undefined {
+/** The jewel a node's best route ends at, named by `name` (a workload's container is its workload jewel). */
+export function jewelOf(
+  graph: Graph,
+  distances: Distances,
+  node: number,
+  name: (ref: string) => string = (ref) => ref,
+): string | undefined {
   let v = node;
   for (let guard = 0; guard <= graph.nodes.length; guard++) {
     const e = distances.next[v]!;
-    if (e < 0) return Number.isFinite(distances.dist[v]!) ? graph.nodes[v] : undefined;
+    if (e < 0) return Number.isFinite(distances.dist[v]!) ? name(graph.nodes[v]!) : undefined;
     v = graph.to[e]!;
   }
   return undefined;
@@ -106,6 +111,8 @@ export function computeRisk(options: {
   entries: readonly Entry[];
   config: AnalysisConfig;
   jewelCost: JewelCost;
+  /** The jewel ref a seeded node stands for; by default the node's own ref. */
+  jewelName?: (ref: string) => string;
 }): RiskResult {
   const { graph, entries, config } = options;
   const distances = distancesToJewels(graph, options.jewelCost);
@@ -116,7 +123,8 @@ export function computeRisk(options: {
     const cost = entry.priorCost + distance;
     const score = scoreOfCost(cost);
     byThreatModel[entry.threatModel] += score;
-    const jewel = v === undefined || score === 0 ? undefined : jewelOf(graph, distances, v);
+    const jewel =
+      v === undefined || score === 0 ? undefined : jewelOf(graph, distances, v, options.jewelName);
     return jewel === undefined ? { entry, cost, score } : { entry, cost, score, jewel };
   });
   let total = 0;

@@ -200,7 +200,7 @@ function planItem(item: PlannedFix, analysis: Analysis): PlanItem {
     patch: fix.ops,
     kubectl: kubectlCommand(fix),
     mayBreak: REMEDIATIONS[fix.remediation].mayBreak,
-    chokepoint: false,
+    chokepoint: item.chokepoint,
     ...(breaks === undefined ? {} : { breaks }),
     ...(second === undefined
       ? {}

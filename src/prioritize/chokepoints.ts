@@ -1,0 +1,84 @@
+/**
+ * Chokepoints: the edges (and nodes) every path from a threat model's entries to any jewel must cross. Each
+ * technique edge becomes a node of its own, so edge and node dominators of the super-sink come out of one
+ * Cooper–Harvey–Kennedy run from the super-source. Hubs are never fixes: a fix is a chokepoint when the edges it
+ * removes include a dominating edge, or every reachable in-edge of a dominating node (a hub's binding edges).
+ */
+import type { Edge } from '../techniques/types.js';
+import { THREAT_MODELS } from '../techniques/types.js';
+import { csrOf, dominatorsOf, immediateDominators } from './dominators.js';
+import { jewelsOf } from './jewels.js';
+import type { PipelineContext, PipelineRun } from './pipeline.js';
+
+/** What dominates the jewels, over every enabled threat model. */
+export interface Chokepoints {
+  /** Keys of dominating edges. */
+  readonly edges: ReadonlySet<string>;
+  /** Dominating nodes that are not entries, each with the keys of its in-edges reachable from the entries. */
+  readonly nodes: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Identity of an edge across pipeline runs. */
+export function edgeKey(edge: Edge): string {
+  return `${edge.technique}\u0000${edge.from}\u0000${edge.to}`;
+}
+
+/** The chokepoints of one pipeline run. */
+export function chokepointsOf(run: PipelineRun, context: PipelineContext): Chokepoints {
+  const { graph } = run;
+  const n = graph.nodes.length;
+  const m = graph.edges.length;
+  const source = n + m;
+  const sink = source + 1;
+  const isJewel = jewelsOf(context.config).cost;
+  const jewelNodes = graph.nodes.flatMap((ref, v) => (isJewel(ref) === undefined ? [] : [v]));
+  const edges = new Set<string>();
+  const nodes = new Map<string, readonly string[]>();
+  for (const tm of THREAT_MODELS) {
+    if (!context.config.threatModels[tm].enabled) continue;
+    const entries = new Set<number>();
+    for (const entry of run.entries) {
+      const v = graph.index.get(entry.node);
+      if (entry.threatModel === tm && v !== undefined) entries.add(v);
+    }
+    if (entries.size === 0) continue;
+    // Split graph: v → (edge e) → to[e]; source → entries; jewels → sink.
+    const from: number[] = [];
+    const to: number[] = [];
+    for (let e = 0; e < m; e++) {
+      from.push(graph.from[e]!, n + e);
+      to.push(n + e, graph.to[e]!);
+    }
+    for (const v of entries) from.push(source), to.push(v);
+    for (const v of jewelNodes) from.push(v), to.push(sink);
+    const idom = immediateDominators(csrOf(sink + 1, from, to), source);
+    for (const d of dominatorsOf(idom, sink)) {
+      if (d === source) continue;
+      if (d >= n) {
+        edges.add(edgeKey(graph.edges[d - n]!));
+      } else if (!entries.has(d)) {
+        const incoming: string[] = [];
+        for (let k = graph.inStart[d]!; k < graph.inStart[d + 1]!; k++) {
+          const e = graph.inEdges[k]!;
+          if (idom[graph.from[e]!] !== -1) incoming.push(edgeKey(graph.edges[e]!));
+        }
+        nodes.set(graph.nodes[d]!, incoming);
+      }
+    }
+  }
+  return { edges, nodes };
+}
+
+/** Edge keys present in `before` and gone in `after`: what a fix removed. */
+export function removedEdges(before: PipelineRun, after: PipelineRun): Set<string> {
+  const kept = new Set(after.graph.edges.map(edgeKey));
+  return new Set(before.graph.edges.map(edgeKey).filter((key) => !kept.has(key)));
+}
+
+/** True when the removed edges include a dominating edge, or every reachable in-edge of a dominating node. */
+export function cutsChokepoint(chokepoints: Chokepoints, removed: ReadonlySet<string>): boolean {
+  for (const key of removed) if (chokepoints.edges.has(key)) return true;
+  for (const incoming of chokepoints.nodes.values())
+    if (incoming.length > 0 && incoming.every((key) => removed.has(key))) return true;
+  return false;
+}
