@@ -81,6 +81,8 @@ export function containersOf(spec: Obj, annotations: Readonly<Record<string, str
         envSecretNames: envSecretNames(container),
         credentialLikeEnvNames: credentialLikeEnvNames(container),
         hasResourceLimits: limits.cpu !== undefined && limits.memory !== undefined,
+        stdin: container.stdin === true,
+        tty: container.tty === true,
       });
     });
   }

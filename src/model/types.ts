@@ -94,6 +94,10 @@ export interface Container {
   /** Env literals whose name looks like a credential; values are never kept. */
   readonly credentialLikeEnvNames: readonly string[];
   readonly hasResourceLimits: boolean;
+  /** `stdin: true`: a process reads the attach stream, so `pods/attach` can type into it. */
+  readonly stdin?: boolean;
+  /** `tty: true`: the attached stream is a terminal. */
+  readonly tty?: boolean;
 }
 
 /** How the ServiceAccount token reaches the pod, resolved by the pod-over-SA precedence. */

@@ -3,14 +3,20 @@ import type { Edge, NodeRef, TechniqueId } from '../techniques/types.js';
 
 /** What each technique lets the source do to the target, as a verb phrase. */
 const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
+  'attach-to-pod': 'can attach to',
   'bind-role': 'can bind a powerful role to itself, becoming',
   'cluster-admin-grant': 'is granted',
   'cloud-metadata-access': 'may query the cloud metadata service for',
   'control-plane-node-takeover': 'holds the control plane credentials of its nodes, giving',
   'core-pattern-escape': "can set the node's core_pattern, gaining",
+  'create-host-path-persistent-volume': 'can create a hostPath PersistentVolume and mount it, gaining',
   'create-pod-as-service-account': 'can create pods, and so run as',
   'create-privileged-pod': 'can create a privileged pod, gaining',
+  'create-service-account-token': 'can mint a token for',
+  'csr-signing': 'can approve its own client certificate, becoming',
+  'ephemeral-container': 'can add an ephemeral container, reaching',
   'escalate-role': 'can rewrite a role it is bound to, becoming',
+  'exec-into-pod': 'can exec into',
   'exposed-workload': 'sends internet traffic to',
   'host-network-reach': 'shares the node network, reaching',
   'host-path-escape': 'mounts the node filesystem, gaining',
@@ -23,7 +29,12 @@ const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
   'member-of-group': 'is a member of',
   'mounted-service-account-token': 'mounts the token of',
   'node-colocated-identities': 'can take the tokens of pods on those nodes, including',
+  'node-proxy': 'can use the kubelet API of every node for',
   'nsenter-host-escape': 'runs privileged with hostPID and enters the host with nsenter, gaining',
+  'patch-namespace-psa': 'can relabel a namespace to privileged and create a pod there, gaining',
+  'patch-node': 'can relabel nodes to attract',
+  'patch-pod': 'can patch running pods or controllers, reaching',
+  'port-forward-to-pod': 'can port-forward to',
   'privileged-container': 'runs privileged, gaining',
   'ptrace-host-escape': 'can trace host processes, gaining',
   'read-secrets': 'can read Secrets, reaching',
@@ -31,6 +42,7 @@ const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
   'share-process-namespace': 'shares its process namespace with',
   'sys-admin-escape': 'holds CAP_SYS_ADMIN and may abuse a cgroup release_agent, gaining',
   'var-log-escape': 'can plant a symlink in the node log directory, gaining',
+  'webhook-control': 'can register admission webhooks, reaching',
   'workload-identity': 'is federated with',
 };
 
@@ -55,6 +67,15 @@ export function describeNode(ref: NodeRef): string {
   if (ref.startsWith('hub:impersonate-sa/'))
     return `impersonation of ServiceAccounts in ${scopeWords(ref, 'hub:impersonate-sa/')}`;
   if (ref === 'hub:impersonate-users') return 'any user';
+  if (ref.startsWith('hub:exec/')) return `exec into pods in ${scopeWords(ref, 'hub:exec/')}`;
+  if (ref.startsWith('hub:attach/')) return `attaching to pods in ${scopeWords(ref, 'hub:attach/')}`;
+  if (ref.startsWith('hub:port-forward/'))
+    return `port-forwarding to pods in ${scopeWords(ref, 'hub:port-forward/')}`;
+  if (ref.startsWith('hub:ephemeral-containers/'))
+    return `ephemeral containers in ${scopeWords(ref, 'hub:ephemeral-containers/')}`;
+  if (ref.startsWith('hub:patch-pods/')) return `patching pods in ${scopeWords(ref, 'hub:patch-pods/')}`;
+  if (ref.startsWith('hub:sa-token/')) return `service-account tokens in ${scopeWords(ref, 'hub:sa-token/')}`;
+  if (ref === 'hub:patch-nodes/*') return 'relabelling every node';
   if (ref === 'hub:reach-open') return 'the pod network no NetworkPolicy restricts';
   if (ref.startsWith('hub:reach/')) return `the pods governed like ${ref.slice('hub:reach/'.length)}`;
   if (ref.startsWith('hub:reach-from/'))

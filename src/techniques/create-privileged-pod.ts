@@ -13,7 +13,7 @@ import { compareText, evidence, sortEdges } from './workload-helpers.js';
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
 
 /** Why the namespace admits privileged pods, in words and with the deciding field. */
-function psaEvidence(model: Model, ns: Namespace): Evidence {
+export function psaEvidence(model: Model, ns: Namespace): Evidence {
   if (!ns.declared)
     return evidence(
       model,
@@ -35,7 +35,7 @@ function psaEvidence(model: Model, ns: Namespace): Evidence {
 }
 
 /** Enforcing baseline on a namespace that is in the input; an absent Namespace cannot be patched. */
-function enforceBaseline(ns: Namespace): Fix[] {
+export function enforceBaseline(ns: Namespace): Fix[] {
   if (!ns.declared) return [];
   const hasLabels = Object.keys(ns.labels).length > 0;
   const op = hasLabels
@@ -44,18 +44,30 @@ function enforceBaseline(ns: Namespace): Fix[] {
   return [{ remediation: 'enforce-pod-security-baseline', target: ns.ref, ops: [op] }];
 }
 
-function find(model: Model): Edge[] {
-  const pools = [...new Set(model.nodes.map((node) => node.pool))].sort(compareText);
-  const edges: Edge[] = [];
-  for (const name of namespacesOf(model, reachedHubs(model).createPods)) {
-    const ns: Namespace = model.namespace(name) ?? {
+/** The namespace, or an undeclared one of unknown level when the input does not hold it. */
+export function namespaceOrUnknown(model: Model, name: string): Namespace {
+  return (
+    model.namespace(name) ?? {
       ref: `Namespace/${name}`,
       name,
       labels: {},
       psaEnforce: 'unknown',
       declared: false,
-    };
-    if (ns.psaEnforce !== 'privileged' && ns.psaEnforce !== 'unknown') continue;
+    }
+  );
+}
+
+/** True when Pod Security Admission would admit a privileged pod (or container) in the namespace. */
+export function admitsPrivileged(ns: Namespace): boolean {
+  return ns.psaEnforce === 'privileged' || ns.psaEnforce === 'unknown';
+}
+
+function find(model: Model): Edge[] {
+  const pools = [...new Set(model.nodes.map((node) => node.pool))].sort(compareText);
+  const edges: Edge[] = [];
+  for (const name of namespacesOf(model, reachedHubs(model).createPods)) {
+    const ns = namespaceOrUnknown(model, name);
+    if (!admitsPrivileged(ns)) continue;
     const proof = psaEvidence(model, ns);
     for (const pool of pools)
       edges.push({

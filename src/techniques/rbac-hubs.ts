@@ -7,7 +7,13 @@ import type { Model } from '../model/model.js';
 import type { Grant } from '../model/types.js';
 import { bindRole } from './bind-role.js';
 import { escalateRole } from './escalate-role.js';
-import { adminLevel, allowsAny, POD_CREATE_REQUESTS, SECRET_READ_REQUESTS } from './rbac-scan.js';
+import {
+  adminLevel,
+  allowsAny,
+  CONTROLLER_WRITE_REQUESTS,
+  POD_CREATE_REQUESTS,
+  SECRET_READ_REQUESTS,
+} from './rbac-scan.js';
 import type { Edge } from './types.js';
 import { compareText } from './workload-helpers.js';
 
@@ -54,7 +60,9 @@ export function reachedHubs(model: Model): ReachedHubs {
     const level = adminLevel(grant);
     if (level === 'namespace') namespaceAdmin.add(grant.scope);
     if (level !== undefined) continue;
-    if (allowsAny(grant, POD_CREATE_REQUESTS)) createPods.add(grant.scope);
+    // Rewriting a controller's pod template is creating pods (patch-pod).
+    if (allowsAny(grant, POD_CREATE_REQUESTS) || allowsAny(grant, CONTROLLER_WRITE_REQUESTS))
+      createPods.add(grant.scope);
     if (readsAllSecrets(grant)) readSecrets.add(grant.scope);
   }
   for (const namespace of namespacesOf(model, namespaceAdmin)) {

@@ -23,6 +23,13 @@ export const POD_CREATE_REQUESTS: readonly AccessRequest[] = [
   ...requestsFor(['create'], 'batch', ['cronjobs', 'jobs']),
 ];
 
+/** Writing one of these rewrites a pod template, which is creating pods (Job templates are immutable). */
+export const CONTROLLER_WRITE_REQUESTS: readonly AccessRequest[] = [
+  ...requestsFor(['patch', 'update'], '', ['replicationcontrollers']),
+  ...requestsFor(['patch', 'update'], 'apps', ['daemonsets', 'deployments', 'replicasets', 'statefulsets']),
+  ...requestsFor(['patch', 'update'], 'batch', ['cronjobs']),
+];
+
 /** `list` returns every Secret with its data, and so does a `watch` (its first events replay every object). */
 export const SECRET_LIST_REQUESTS: readonly AccessRequest[] = requestsFor(['list', 'watch'], '', ['secrets']);
 
