@@ -12,6 +12,8 @@ export interface Observation {
   readonly id: string;
   /** A finding is an edge of the graph; a fact restates one object's setting. */
   readonly finding: boolean;
+  /** The resource is where the finding starts (its container, or a subject it binds), not a cited victim. */
+  readonly origin: boolean;
   readonly says: string;
 }
 
@@ -43,18 +45,19 @@ export function observe(report: Report, model: Model): Observations {
   const bySubject = new Map<string, Observation[]>();
   for (const finding of report.findings) {
     const says = finding.evidence.map((e) => e.says).join('; ');
-    const observation = { id: finding.technique, finding: true, says };
+    const from = objectOf(finding.from);
+    const observation = { id: finding.technique, finding: true, origin: false, says };
     const touched = new Set([objectOf(finding.from), objectOf(finding.to)]);
     for (const evidence of finding.evidence) touched.add(evidence.ref);
-    for (const ref of touched) add(ref, observation);
+    for (const ref of touched) add(ref, ref === from ? { ...observation, origin: true } : observation);
     const fromSubject = bySubject.get(finding.from) ?? [];
     bySubject.set(finding.from, fromSubject);
-    fromSubject.push(observation);
+    fromSubject.push({ ...observation, origin: true });
   }
   for (const [binding, subjects] of bindingSubjects(model)) {
     for (const subject of subjects) for (const o of bySubject.get(subject) ?? []) add(binding, o);
   }
   for (const fact of report.facts)
-    add(objectOf(fact.object), { id: fact.fact, finding: false, says: fact.says });
+    add(objectOf(fact.object), { id: fact.fact, finding: false, origin: true, says: fact.says });
   return out;
 }

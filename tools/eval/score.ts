@@ -2,7 +2,8 @@
  * The scoring rules, applied to one unit's analysis. Only expectations whose basis is scored count. A positive
  * tag is found when a mapped finding or fact touches its resource (an outcome: when a real path reaches its
  * jewel from the resource or the unit's attack start); a `not:<tag>` reported on its resource is a false
- * positive; a `not-manifest-visible` resource with an escape or RBAC finding is a false positive too.
+ * positive; a `not-manifest-visible` resource with an escape or RBAC finding that starts from it is a false
+ * positive too (a finding that only cites it, say as a victim on a node, invents nothing about it).
  */
 import type { Graph } from '../../src/graph/graph.js';
 import type { Model } from '../../src/model/model.js';
@@ -82,7 +83,7 @@ export function scoreUnit(analysis: UnitAnalysis): { results: TagResult[]; unkno
     const base = { source: unit.source, unit: unit.name, resource: e.resource };
     const seen = observations.get(e.resource) ?? [];
     if (e.expect.includes('not-manifest-visible')) {
-      const invented = seen.some((o) => o.finding && HIDDEN_IDS.has(o.id));
+      const invented = seen.some((o) => o.finding && o.origin && HIDDEN_IDS.has(o.id));
       results.push({
         ...base,
         tag: 'not-manifest-visible',
