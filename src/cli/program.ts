@@ -63,6 +63,8 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
       'Kubernetes minor version for the bootstrap RBAC (default: the newest shipped)',
     )
     .option('--budget <time>', 'plan only what fits: 4h (hours), 2d (8 h days), 1w (40 h weeks)')
+    .option('--config <file>', 'the threat model (default: chokepoint.yaml in the current folder, if any)')
+    .option('--now <date>', 'judge accepted-risk expiry at this ISO date (default: the current time)')
     .option('--apply-plan <N>', 'write the input with the first N plan items applied (needs --out-dir)')
     .option('--out-dir <dir>', 'where --apply-plan writes the patched files')
     .option('--no-color', 'no colour in terminal output (NO_COLOR is honoured too)')

@@ -27,7 +27,8 @@ async function mismatches(
       const onlyServer = server.filter((r) => !model.includes(r));
       const onlyModel = model.filter((r) => !server.includes(r));
       out.push(
-        `ClusterRole ${name}: only on the server ${onlyServer.join(' ')}; only in the model ${onlyModel.join(' ')}`,
+        `ClusterRole ${name}: only on the server ${onlyServer.join(' ')}; ` +
+          `only in the model ${onlyModel.join(' ')}`,
       );
     }
   }

@@ -27,6 +27,9 @@ export const RESOURCES: readonly ResourceKind[] = [
   { group: '', resource: 'nodes', namespaced: false, subresources: ['status', 'proxy'] },
   { group: '', resource: 'namespaces', namespaced: false, subresources: ['status', 'finalize'] },
   { group: '', resource: 'persistentvolumes', namespaced: false, subresources: ['status'] },
+  // What `impersonate` is checked on.
+  { group: '', resource: 'users', namespaced: false, subresources: [] },
+  { group: '', resource: 'groups', namespaced: false, subresources: [] },
   { group: 'apps', resource: 'deployments', namespaced: true, subresources: ['scale', 'status'] },
   { group: 'apps', resource: 'statefulsets', namespaced: true, subresources: ['scale', 'status'] },
   { group: 'apps', resource: 'daemonsets', namespaced: true, subresources: ['status'] },
@@ -55,6 +58,7 @@ export const VERBS: readonly string[] = [
   'deletecollection',
   'bind',
   'escalate',
+  'impersonate',
 ];
 
 /** Object names rules restrict to (`resourceNames`) and questions ask about. */

@@ -1,12 +1,14 @@
 /**
- * Which rule features a question exercised, judged on the model's grants. An allowed question counts a feature
- * only when every grant that allows it uses the feature (so getting the feature wrong would change the
- * answer); a denied question counts the near-miss features: a grant that would allow it but for that one
- * feature (resourceNames, the `pods/*` literal, a RoleBinding's namespace for a cluster-scoped resource).
+ * Which rule features a question exercised, judged on the model's grants. An allowed question counts a
+ * feature only when every grant that allows it uses the feature (so getting the feature wrong would change
+ * the answer); a denied question counts the near-miss features: a grant that would allow it but for that
+ * one feature (resourceNames, the `pods/*` literal, a RoleBinding's namespace for a cluster-scoped
+ * resource).
  */
 import type { Model } from '../../src/model/model.js';
+import { requestNamespace, scopeCovers } from '../../src/model/rbac-index.js';
 import { ruleAllows, ruleAllowsNonResource } from '../../src/model/rbac-match.js';
-import type { AccessRequest, Grant, PolicyRule } from '../../src/model/types.js';
+import type { AccessRequest, Grant } from '../../src/model/types.js';
 import { kindOf } from './catalog.js';
 import type { Tuple } from './generate-tuples.js';
 
@@ -31,6 +33,7 @@ export const FEATURES = [
   'system:serviceaccount: user',
   'group subject',
   'cluster-scoped via RoleBinding',
+  'namespace via its own RoleBinding',
 ] as const;
 
 /** One feature of FEATURES. */
@@ -61,7 +64,8 @@ function grantFeatures(model: Model, subjects: RawSubjects, g: Grant): Feature[]
 }
 
 /** Features of the rule that let it match this request. */
-function matchFeatures(rule: PolicyRule, r: AccessRequest): Feature[] {
+function matchFeatures(g: Grant, r: AccessRequest): Feature[] {
+  const rule = g.rule;
   const out: Feature[] = [];
   const res = combined(r);
   const starSub = r.subresource ? rule.resources.includes(`*/${r.subresource}`) : false;
@@ -71,6 +75,8 @@ function matchFeatures(rule: PolicyRule, r: AccessRequest): Feature[] {
   if (!rule.resources.includes(res) && starSub) out.push('*/subresource');
   if (r.subresource && rule.resources.includes(res)) out.push('subresource');
   if (res === 'pods/*') out.push('pods/* literal');
+  if (r.apiGroup === '' && r.resource === 'namespaces' && g.scope !== '*')
+    out.push('namespace via its own RoleBinding');
   if (rule.resourceNames.includes('')) out.push('empty resourceName');
   if (rule.resourceNames.length > 0) {
     out.push('resourceNames hit');
@@ -85,7 +91,7 @@ function nearMissFeatures(grants: readonly Grant[], r: AccessRequest): Feature[]
   const out = new Set<Feature>();
   for (const g of grants) {
     const rule = g.rule;
-    const inScope = g.scope === '*' || g.scope === r.namespace;
+    const inScope = scopeCovers(g.scope, requestNamespace(r));
     if (inScope && rule.resourceNames.length > 0 && ruleAllows({ ...rule, resourceNames: [] }, r)) {
       out.add('resourceNames miss');
       if (rule.resourceNames.includes('')) out.add('empty resourceName');
@@ -96,7 +102,7 @@ function nearMissFeatures(grants: readonly Grant[], r: AccessRequest): Feature[]
       if (ruleAllows({ ...rule, resources: [combined(r)] }, r)) out.add('pods/* literal');
     }
     const clusterScoped = kindOf(r.apiGroup, r.resource)?.namespaced === false;
-    if (g.scope !== '*' && r.namespace === undefined && clusterScoped && ruleAllows(rule, r))
+    if (g.scope !== '*' && requestNamespace(r) === undefined && clusterScoped && ruleAllows(rule, r))
       out.add('cluster-scoped via RoleBinding');
   }
   return [...out];
@@ -125,9 +131,7 @@ export function featuresOf(model: Model, subjects: RawSubjects, tuple: Tuple): F
     );
   }
   const r = tuple.request;
-  const allowing = grants.filter(
-    (g) => (g.scope === '*' || g.scope === r.namespace) && ruleAllows(g.rule, r),
-  );
+  const allowing = grants.filter((g) => scopeCovers(g.scope, requestNamespace(r)) && ruleAllows(g.rule, r));
   if (allowing.length === 0) return nearMissFeatures(grants, r);
-  return common(allowing.map((g) => [...matchFeatures(g.rule, r), ...grantFeatures(model, subjects, g)]));
+  return common(allowing.map((g) => [...matchFeatures(g, r), ...grantFeatures(model, subjects, g)]));
 }

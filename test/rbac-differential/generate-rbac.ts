@@ -5,7 +5,14 @@
  * carries the prefix, so several seeds can share one API server without touching each other's identities.
  */
 import { kindOf } from './catalog.js';
-import { FEATURE_SHAPES, featureRule, resourceRule, rules, urlRule } from './generate-rules.js';
+import {
+  FEATURE_SHAPES,
+  featureRule,
+  NAMESPACES_SHAPE,
+  resourceRule,
+  rules,
+  urlRule,
+} from './generate-rules.js';
 import type { Random } from './seeded-random.js';
 
 export type { RawRule } from './generate-rules.js';
@@ -142,13 +149,16 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
   for (const ns of namespaces) {
     const names = [0, 1].map((i) => `${p}-role-${i}`);
     roles.set(ns, names);
-    for (const name of names)
+    names.forEach((name, i) => {
+      // The second Role always holds a rule on the namespaces resource: about its own namespace.
+      const feature = i === 1 ? featureRule(rng, NAMESPACES_SHAPE) : featureRule(rng);
       objects.push({
         apiVersion: RBAC,
         kind: 'Role',
         metadata: meta(name, { namespace: ns }),
-        rules: [...rules(rng, 1, 3), featureRule(rng)],
+        rules: [...rules(rng, 1, 3), feature],
       });
+    });
   }
 
   const subject = (bindingNamespace: string | undefined): Record<string, unknown> => {
@@ -174,7 +184,8 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
   const subjects = (ns: string | undefined) => Array.from({ length: rng.int(1, 3) }, () => subject(ns));
 
   for (let i = 0; i < 7; i++) {
-    // The first binds exact and prefix-form nonResourceURLs cluster-wide, where they take effect; the second every feature shape.
+    // The first binds exact and prefix-form nonResourceURLs cluster-wide, where they take effect; the
+    // second binds every feature shape.
     const roleName =
       i === 0
         ? nonResource[0]
@@ -204,16 +215,30 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
           kind: toRole ? 'Role' : 'ClusterRole',
           name: roleName,
         },
-        subjects: [
-          ...(i === 0 ? [localAccount(ns)] : []),
-          ...subjects(ns),
-          // Every ServiceAccount of every seed, in one namespace: the model is fed every seed's objects.
-          ...(i === 1 && ns === nsB
-            ? [{ kind: 'Group', apiGroup: RBAC_GROUP, name: 'system:serviceaccounts' }]
-            : []),
-        ],
+        subjects: [...(i === 0 ? [localAccount(ns)] : []), ...subjects(ns)],
       });
     }
+  }
+  // Every ServiceAccount, and every authenticated identity, of every seed, get one narrow rule in one
+  // namespace (narrow, so they do not blanket the other questions): the model is fed every seed's objects.
+  for (const [group, ns, resource] of [
+    ['system:serviceaccounts', nsB, 'configmaps'],
+    ['system:authenticated', nsC, 'widgets'],
+  ] as const) {
+    const name = `${p}-${group.replace('system:', '')}`;
+    const rule = {
+      verbs: rng.some(['get', 'list', 'update'], 2),
+      apiGroups: [kindOf('example.com', resource) ? 'example.com' : ''],
+      resources: [resource],
+    };
+    objects.push({ apiVersion: RBAC, kind: 'Role', metadata: meta(name, { namespace: ns }), rules: [rule] });
+    objects.push({
+      apiVersion: RBAC,
+      kind: 'RoleBinding',
+      metadata: meta(name, { namespace: ns }),
+      roleRef: { apiGroup: RBAC_GROUP, kind: 'Role', name },
+      subjects: [{ kind: 'Group', apiGroup: RBAC_GROUP, name: group }],
+    });
   }
   // A binding to a Role that does not exist grants nothing.
   objects.push({

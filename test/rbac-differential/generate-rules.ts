@@ -58,12 +58,16 @@ export function resourceRule(rng: Random): RawRule {
 }
 
 /** How many shapes featureRule has. */
-export const FEATURE_SHAPES = 7;
+export const FEATURE_SHAPES = 8;
+
+/** The featureRule shape of a rule on the namespaces resource. */
+export const NAMESPACES_SHAPE = 6;
 
 /**
  * A rule of a shape random rules reach too rarely for every run to test it: resourceNames with a create on a
  * subresource (which names its parent) or at the top level (which names nothing), with list/watch, the
- * empty name (which every request without a name carries), `*`, `*\/sub` and `pods/*`.
+ * empty name (which every request without a name carries), `*`, `*\/sub`, `pods/*`, and the `namespaces`
+ * resource (authorized in the namespace it names).
  */
 export function featureRule(rng: Random, shape: number = rng.int(0, FEATURE_SHAPES - 1)): RawRule {
   const names = rng.some(NAMES.slice(0, 3), rng.int(1, 2));
@@ -97,8 +101,9 @@ export function featureRule(rng: Random, shape: number = rng.int(0, FEATURE_SHAP
       return { verbs, apiGroups, resources: [`*/${rng.pick(STAR_SUBRESOURCES)}`] };
     }
     case 4: {
-      const verbs = rng.chance(0.3) ? ['*'] : rng.some(['get', 'list', 'watch'], rng.int(1, 2));
-      return { verbs, apiGroups: rng.chance(0.5) ? ['*'] : [rng.pick(GROUPS)], resources: ['*'] };
+      // Narrow enough (a verb or two, one group) not to answer every other question of its holders.
+      const verbs = rng.some(['get', 'list', 'watch', 'patch'], rng.int(1, 2));
+      return { verbs, apiGroups: [rng.pick(GROUPS)], resources: ['*'] };
     }
     case 5: {
       const verbs = rng.some(['list', 'watch', 'create', 'deletecollection', 'get'], rng.int(2, 3));
@@ -108,6 +113,15 @@ export function featureRule(rng: Random, shape: number = rng.int(0, FEATURE_SHAP
         apiGroups: [''],
         resources,
         resourceNames: rng.chance(0.5) ? [''] : ['', names[0] ?? 'db'],
+      };
+    }
+    case NAMESPACES_SHAPE: {
+      // In a Role, this is about the Role's own namespace: its RequestInfo namespace is the name.
+      const verbs = rng.some(['get', 'patch', 'update', 'delete'], rng.int(1, 2));
+      return {
+        verbs,
+        apiGroups: [''],
+        resources: rng.chance(0.7) ? ['namespaces'] : ['namespaces', 'namespaces/status'],
       };
     }
     default:

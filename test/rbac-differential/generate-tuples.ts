@@ -88,6 +88,9 @@ function shape(rng: Random, draft: Draft, namespaces: readonly string[]): Access
     d.name ??= rng.pick(NAMES);
   } else if (d.verb === 'create' || d.verb === 'deletecollection') d.name = undefined;
   else if (d.verb !== 'list' && d.verb !== 'watch') d.name ??= rng.pick(NAMES);
+  // A namespace is asked about by name, often the one the aimed-at rule is bound in (see askServer).
+  if (d.apiGroup === '' && d.resource === 'namespaces' && d.name !== undefined && rng.chance(0.7))
+    d.name = d.namespace ?? rng.pick(namespaces);
   if (!namespaced) d.namespace = undefined;
   else if (d.namespace === undefined && d.verb !== 'list' && d.verb !== 'watch')
     d.namespace = rng.pick(namespaces);

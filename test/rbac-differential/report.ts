@@ -8,13 +8,15 @@ import type { ServerAnswer } from './server.js';
 export function describeTuple(t: Tuple): string {
   if (t.kind === 'url') return `${t.identity} ${t.verb} ${t.path}`;
   const r = t.request;
-  const resource = `${r.apiGroup === '' ? 'core' : r.apiGroup}/${r.resource}${r.subresource ? `/${r.subresource}` : ''}`;
+  const group = r.apiGroup === '' ? 'core' : r.apiGroup;
+  const resource = `${group}/${r.resource}${r.subresource ? `/${r.subresource}` : ''}`;
   return `${t.identity} ${r.verb} ${resource} ns=${r.namespace ?? '(cluster)'} name=${r.name ?? '(none)'}`;
 }
 
 function describeGrant(g: Grant | undefined): string {
   if (g === undefined) return 'no grant';
-  return `${g.binding} -> ${g.role} rule ${g.ruleIndex} ${JSON.stringify(g.rule)} to ${g.subject} in ${g.scope}`;
+  const rule = JSON.stringify(g.rule);
+  return `${g.binding} -> ${g.role} rule ${g.ruleIndex} ${rule} to ${g.subject} in ${g.scope}`;
 }
 
 /** One disagreement: the question, what the server said and why, and the model's matching grant. */
@@ -37,9 +39,8 @@ export function coverageTable(
     const h = hits.get(feature) ?? { allowed: 0, denied: 0 };
     const total = h.allowed + h.denied;
     const mark = total < minimum ? `  < ${minimum}` : '';
-    lines.push(
-      `${feature.padEnd(width)}  ${String(h.allowed).padStart(7)}  ${String(h.denied).padStart(6)}  ${String(total).padStart(6)}${mark}`,
-    );
+    const counts = [String(h.allowed).padStart(7), String(h.denied).padStart(6), String(total).padStart(6)];
+    lines.push(`${feature.padEnd(width)}  ${counts.join('  ')}${mark}`);
   }
   return lines.join('\n');
 }

@@ -1,7 +1,8 @@
 /**
  * Which held rule a question aims at. Half the time a binding and then one of its rules (so big built-in
  * roles do not crowd out the rest); half the time a rule family first (`*`, `*\/sub`, `pods/*`, subresources,
- * resourceNames, the empty name, verb `*`, group `*`), so every seed aims at each family it holds often.
+ * resourceNames, the empty name, verb `*`, group `*`, namespaces), so every seed aims at each family it
+ * holds often.
  */
 import type { RawRule } from './generate-rules.js';
 import type { Random } from './seeded-random.js';
@@ -26,6 +27,7 @@ function families(rule: RawRule): string[] {
   if (names.includes('')) out.push('empty-name');
   if (rule.verbs.includes('*')) out.push('star-verb');
   if ((rule.apiGroups ?? []).includes('*')) out.push('star-group');
+  if (resources.includes('namespaces')) out.push('namespaces');
   return out;
 }
 

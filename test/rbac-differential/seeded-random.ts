@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same RBAC and the same questions, so a run replays. */
+/** A small seeded PRNG (mulberry32): the same seed gives the same RBAC and questions, so a run replays. */
 
 /** Random choices drawn from one seed. */
 export interface Random {

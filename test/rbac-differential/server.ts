@@ -2,6 +2,7 @@
  * The API server's side of the differential: create the generated objects as admin, wait for the
  * clusterrole-aggregation controller, read back role rules, and ask SubjectAccessReviews.
  */
+import type { AccessRequest } from '../../src/model/types.js';
 import type { ControlPlane } from '../harness/control-plane.js';
 import type { RawRule } from './generate-rbac.js';
 import type { Tuple } from './generate-tuples.js';
@@ -116,6 +117,15 @@ export interface ServerAnswer {
   readonly reason: string;
 }
 
+/**
+ * The namespace attribute the API server's RequestInfo gives the request. The model's requests leave it out
+ * for cluster-scoped resources, but `/api/v1/namespaces/<name>[/status|/finalize]` is authorized in `<name>`.
+ */
+function requestInfoNamespace(request: AccessRequest): string {
+  if (request.apiGroup === '' && request.resource === 'namespaces' && request.name) return request.name;
+  return request.namespace ?? '';
+}
+
 /** Asks one SubjectAccessReview, as admin, for the tuple with exactly these groups. */
 export async function askServer(
   cp: ControlPlane,
@@ -128,7 +138,7 @@ export async function askServer(
       ? { nonResourceAttributes: { verb: tuple.verb, path: tuple.path } }
       : {
           resourceAttributes: {
-            namespace: tuple.request.namespace ?? '',
+            namespace: requestInfoNamespace(tuple.request),
             verb: tuple.request.verb,
             group: tuple.request.apiGroup,
             resource: tuple.request.resource,
