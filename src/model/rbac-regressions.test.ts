@@ -15,7 +15,7 @@ function req(verb: string, resource: string, extra: Partial<AccessRequest> = {})
   return { verb, apiGroup: '', resource, namespace: 'ns', ...extra };
 }
 
-test('resourceNames [""] allows list, watch, deletecollection and top-level create (server allowed, model denied)', () => {
+test('resourceNames [""] allows list, watch, deletecollection, top-level create (server allowed, model denied)', () => {
   // The API server compares the request's name, empty for these requests, with each resourceName; "" is valid.
   const empty = rule({ verbs: ['*'], resources: ['secrets'], resourceNames: [''] });
   for (const verb of ['list', 'watch', 'deletecollection', 'create'])
@@ -32,7 +32,7 @@ test('resourceNames [""] allows list, watch, deletecollection and top-level crea
   assert.ok(!ruleAllows(mixed, req('get', 'secrets', { name: 'other' })));
 });
 
-test('resourceNames [""] reaches can(): a ServiceAccount bound to it may list every Secret of the namespace', () => {
+test('resourceNames [""] reaches can(): a ServiceAccount bound to it lists every Secret of the namespace', () => {
   const model = buildModel(
     snapshotOf([
       {
@@ -55,7 +55,7 @@ test('resourceNames [""] reaches can(): a ServiceAccount bound to it may list ev
   assert.equal(model.can('ServiceAccount/app/worker', { ...list, namespace: 'other' }), undefined);
 });
 
-test("User/system:serviceaccount:<ns>:<name> holds that ServiceAccount's grants (server allowed, model denied)", () => {
+test("User/system:serviceaccount:<ns>:<name> holds its ServiceAccount's grants (server allowed, model denied)", () => {
   // The API server matches a ServiceAccount subject by the user name system:serviceaccount:<ns>:<name>.
   const model = buildModel(
     snapshotOf([
