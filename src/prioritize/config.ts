@@ -54,7 +54,13 @@ export interface AnalysisConfig {
   /** Identity refs whose credentials are known to have leaked. */
   readonly leakedCredentials: readonly string[];
   /** Jewel values: how much reaching each matters, as a probability-like weight. */
-  readonly jewels: { readonly clusterAdmin: number; readonly nodeRoot: number; readonly secrets: number };
+  readonly jewels: {
+    readonly clusterAdmin: number;
+    readonly nodeRoot: number;
+    readonly secrets: number;
+    /** Reading any node file (the /var/log symlink): node credentials in plain view, less than root. */
+    readonly nodeFileRead: number;
+  };
   readonly jewelOverrides: JewelOverrides;
   /** Accepted risks, expired ones included (the report says which lapsed). */
   readonly acceptedRisks: readonly AcceptedRisk[];
@@ -91,7 +97,7 @@ export const DEFAULT_CONFIG: AnalysisConfig = {
     credentials: { user: 0.1, group: 0.05, legacyToken: 0.3, leaked: 1 },
   },
   leakedCredentials: [],
-  jewels: { clusterAdmin: 1, nodeRoot: 0.7, secrets: 0.5 },
+  jewels: { clusterAdmin: 1, nodeRoot: 0.7, secrets: 0.5, nodeFileRead: 0.4 },
   jewelOverrides: { secrets: {}, nodeRoot: {}, workloads: {} },
   acceptedRisks: [],
   assumedPolicies: [],

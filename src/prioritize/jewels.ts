@@ -36,6 +36,7 @@ export function jewelsOf(config: AnalysisConfig): Jewels {
   };
   const nodeRoot = byKind('jewel:node-root/', jewels.nodeRoot, jewelOverrides.nodeRoot);
   const secrets = byKind('jewel:secrets/', jewels.secrets, jewelOverrides.secrets);
+  const nodeFileRead = costOrNone(jewels.nodeFileRead);
   // A container node (`Kind/ns/name#container`) of a workload jewel is that jewel.
   const workloadOf = (ref: string) => {
     const hash = ref.indexOf('#');
@@ -45,6 +46,7 @@ export function jewelsOf(config: AnalysisConfig): Jewels {
     if (ref === 'jewel:cluster-admin') return clusterAdmin;
     if (ref.startsWith('jewel:node-root/')) return nodeRoot(ref);
     if (ref.startsWith('jewel:secrets/')) return secrets(ref);
+    if (ref.startsWith('jewel:node-file-read/')) return nodeFileRead;
     const workload = workloadOf(ref);
     return workload === undefined ? undefined : workloads.get(workload);
   };

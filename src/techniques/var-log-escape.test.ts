@@ -67,3 +67,22 @@ test('var-log-escape: evidence names the binding, and the fix removes the edge',
   assert.equal(edge.evidence[2]?.ref, 'RoleBinding/shop/logs');
   assert.deepEqual(varLogEscape.find(buildModel(applyPatches(snapshot, edge.fixes))), []);
 });
+
+test('var-log-escape: node-file-read is a jewel the risk counts, and removing the hostPath zeroes it', async () => {
+  const { runPipeline } = await import('../prioritize/pipeline.js');
+  const { DEFAULT_CONFIG } = await import('../prioritize/config.js');
+  const snapshot = snapshotOf([
+    deployment(hostPathSpec('/var/log', false, { automountServiceAccountToken: false })),
+    role(['pods/log']),
+    binding,
+  ]);
+  // Automount off: no token, so no step; with it on, the container reaches the jewel.
+  const context = { config: DEFAULT_CONFIG, builtIn: [] };
+  assert.equal(runPipeline(snapshot, context).risk.total, 0);
+  const withToken = snapshotOf([deployment(hostPathSpec('/var/log')), role(['pods/log']), binding]);
+  const run = runPipeline(withToken, context);
+  assert.ok(run.risk.total > 0);
+  const [edge] = varLogEscape.find(run.model);
+  assert.ok(edge);
+  assert.equal(runPipeline(applyPatches(withToken, edge.fixes), context).risk.total, 0);
+});
