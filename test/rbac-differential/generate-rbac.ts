@@ -13,6 +13,7 @@ import {
   rules,
   urlRule,
 } from './generate-rules.js';
+import { identitiesOf, localAccount, RBAC_GROUP, subjectPool, subjects } from './generate-subjects.js';
 import type { Random } from './seeded-random.js';
 
 export type { RawRule } from './generate-rules.js';
@@ -28,7 +29,6 @@ export interface GeneratedRbac {
 }
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const TO_VIEW = 'rbac.authorization.k8s.io/aggregate-to-view';
 
 function meta(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -38,18 +38,9 @@ function meta(name: string, extra: Record<string, unknown> = {}): Record<string,
 /** Generates one world. */
 export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
   const p = prefix;
-  const namespaces = [`${p}-a`, `${p}-b`, `${p}-c`];
-  const [nsA, nsB, nsC] = namespaces as [string, string, string];
-  const accounts: [string, string][] = [
-    [nsA, 'sa-1'],
-    [nsA, 'sa-2'],
-    [nsB, 'sa-1'],
-    [nsB, 'builder'],
-    [nsC, 'sa-1'],
-  ];
-  const users = [`${p}-alice`, `${p}-bob`, `${p}-carol`];
-  const groups = [`${p}-devs`, `${p}-ops`, `system:serviceaccounts:${nsC}`];
-  const malformedSaUser = `system:serviceaccount:${nsA}`;
+  const pool = subjectPool(prefix);
+  const { namespaces } = pool;
+  const [nsA, nsB, nsC] = namespaces;
   const label = (name: string): string => `rd.test/${p}-${name}`;
 
   const objects: Record<string, unknown>[] = namespaces.map((name) => ({
@@ -161,28 +152,6 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
     });
   }
 
-  const subject = (bindingNamespace: string | undefined): Record<string, unknown> => {
-    const roll = rng.next();
-    const [saNs, saName] = rng.pick(accounts);
-    if (roll < 0.22) return { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: rng.pick(users) };
-    if (roll < 0.34)
-      return {
-        kind: 'User',
-        apiGroup: 'rbac.authorization.k8s.io',
-        name: `system:serviceaccount:${saNs}:${saName}`,
-      };
-    if (roll < 0.38) return { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: malformedSaUser };
-    if (roll < 0.6) return { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: rng.pick(groups) };
-    if (bindingNamespace !== undefined && roll < 0.8) return localAccount(bindingNamespace);
-    return { kind: 'ServiceAccount', name: saName, namespace: saNs };
-  };
-  // No namespace: in a RoleBinding, the binding's own namespace is meant.
-  function localAccount(bindingNamespace: string): Record<string, unknown> {
-    const local = accounts.filter(([ns]) => ns === bindingNamespace).map(([, name]) => name);
-    return { kind: 'ServiceAccount', name: rng.pick(local.length > 0 ? local : ['sa-1']) };
-  }
-  const subjects = (ns: string | undefined) => Array.from({ length: rng.int(1, 3) }, () => subject(ns));
-
   for (let i = 0; i < 7; i++) {
     // The first binds exact and prefix-form nonResourceURLs cluster-wide, where they take effect; the
     // second binds every feature shape.
@@ -198,8 +167,8 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
       apiVersion: RBAC,
       kind: 'ClusterRoleBinding',
       metadata: meta(`${p}-crb-${i}`),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName },
-      subjects: subjects(undefined),
+      roleRef: { apiGroup: RBAC_GROUP, kind: 'ClusterRole', name: roleName },
+      subjects: subjects(rng, pool, undefined),
     });
   }
   for (const ns of namespaces) {
@@ -211,11 +180,11 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
         kind: 'RoleBinding',
         metadata: meta(`${p}-rb-${i}`, { namespace: ns }),
         roleRef: {
-          apiGroup: 'rbac.authorization.k8s.io',
+          apiGroup: RBAC_GROUP,
           kind: toRole ? 'Role' : 'ClusterRole',
           name: roleName,
         },
-        subjects: [...(i === 0 ? [localAccount(ns)] : []), ...subjects(ns)],
+        subjects: [...(i === 0 ? [localAccount(rng, pool, ns)] : []), ...subjects(rng, pool, ns)],
       });
     }
   }
@@ -245,18 +214,9 @@ export function generateRbac(rng: Random, prefix: string): GeneratedRbac {
     apiVersion: RBAC,
     kind: 'RoleBinding',
     metadata: meta(`${p}-rb-missing`, { namespace: nsA }),
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${p}-missing` },
-    subjects: [{ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: users[0] }],
+    roleRef: { apiGroup: RBAC_GROUP, kind: 'Role', name: `${p}-missing` },
+    subjects: [{ kind: 'User', apiGroup: RBAC_GROUP, name: pool.users[0] }],
   });
 
-  const identities = [
-    ...users.map((u) => `User/${u}`),
-    `User/${p}-nobody`,
-    `User/${malformedSaUser}`,
-    // The user name a ServiceAccount authenticates as: the same identity as ServiceAccount/<ns>/sa-1.
-    `User/system:serviceaccount:${nsA}:sa-1`,
-    ...groups.map((g) => `Group/${g}`),
-    ...accounts.map(([ns, name]) => `ServiceAccount/${ns}/${name}`),
-  ];
-  return { prefix, namespaces, objects, identities };
+  return { prefix, namespaces, objects, identities: identitiesOf(pool) };
 }
