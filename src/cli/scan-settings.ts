@@ -1,6 +1,7 @@
 /** `scan`'s flags as commander hands them over (strings), checked into settings or a usage message. */
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import type { ThreatModel } from '../techniques/types.js';
+import { parseNow } from './analysis-config.js';
 import { type FailOn, parseFailOn } from './fail-on.js';
 import { type Parsed, parseBudget, parseKubeVersion, parsePlanCount, parseThreatModels } from './options.js';
 
@@ -19,6 +20,10 @@ export interface ScanFlags {
   readonly context?: string;
   readonly kubeconfig?: string;
   readonly requestTimeout?: string;
+  /** `--config FILE`: chokepoint.yaml elsewhere than the current folder. */
+  readonly config?: string;
+  /** `--now`: when accepted risks are judged (ISO). */
+  readonly now?: string;
 }
 
 /** The checked settings of one scan. */
@@ -35,6 +40,8 @@ export interface ScanSettings {
   readonly color: boolean;
   /** Set when the scan reads a live cluster (`--context` or `--kubeconfig`) instead of paths. */
   readonly live?: LiveTarget;
+  readonly configFile?: string;
+  readonly now?: string;
 }
 
 /** Which cluster a live scan reads, and how long one request may take. */
@@ -128,6 +135,8 @@ export function scanSettings(paths: readonly string[], flags: ScanFlags): Parsed
   if (!count.ok) return count;
   const budget = optional(flags.budget, parseBudget);
   if (!budget.ok) return budget;
+  const now = optional(flags.now, parseNow);
+  if (!now.ok) return now;
   return {
     ok: true,
     value: {
@@ -143,6 +152,8 @@ export function scanSettings(paths: readonly string[], flags: ScanFlags): Parsed
         : { applyPlan: { count: count.value, outDir: flags.outDir } }),
       ...(budget.value === undefined ? {} : { budgetHours: budget.value }),
       color: flags.color,
+      ...(flags.config === undefined ? {} : { configFile: flags.config }),
+      ...(now.value === undefined ? {} : { now: now.value }),
       ...(live.value === undefined ? {} : { live: live.value }),
     },
   };

@@ -5,30 +5,17 @@ import type { Snapshot } from '../collect/snapshot.js';
 import { writePatchedInputs } from '../collect/write-patched.js';
 import type { Analysis } from '../prioritize/analysis.js';
 import { analyze } from '../prioritize/analyze.js';
-import { type AnalysisConfig, DEFAULT_CONFIG, withThreatModels } from '../prioritize/config.js';
 import { buildReport } from '../report/build-report.js';
 import { REPORTERS } from '../report/formats.js';
+import { analysisConfig } from './analysis-config.js';
 import { noInput, type Outcome, usage } from './exit.js';
 import { failsOn } from './fail-on.js';
 import { terminalContext, warn, writeOutput, writeStdout } from './io.js';
 import { emptyInputMessages, gapWarning } from './load.js';
 import { loadScanInput } from './load-live.js';
 import { reportAssets } from './report-assets.js';
-import { type ScanFlags, type ScanSettings, scanSettings } from './scan-settings.js';
+import { type ScanFlags, scanSettings } from './scan-settings.js';
 import { toolVersion } from './version.js';
-
-/** The analysis config the flags ask for. */
-function configOf(settings: ScanSettings, kubeVersion: string): AnalysisConfig {
-  const base =
-    settings.threatModels === undefined
-      ? DEFAULT_CONFIG
-      : withThreatModels(DEFAULT_CONFIG, settings.threatModels);
-  return {
-    ...base,
-    ...(settings.budgetHours === undefined ? {} : { budgetHours: settings.budgetHours }),
-    model: { ...base.model, kubeVersion },
-  };
-}
 
 /** The patches of the first `count` plan items, in plan order. */
 export function planPatches(analysis: Analysis, count: number): ObjectPatch[] {
@@ -72,7 +59,9 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
     for (const line of warnings) warn(line);
     return noInput(message);
   }
-  const analysis = analyze(loaded.snapshot, configOf(settings, loaded.kubeVersion), loaded.builtIn);
+  const config = await analysisConfig(settings, { kubeVersion: loaded.kubeVersion });
+  if (!config.ok) return usage(config.message);
+  const analysis = analyze(loaded.snapshot, config.value, loaded.builtIn);
   const report = buildReport(analysis, { version: toolVersion() });
   for (const gap of report.gaps) warn(gapWarning(gap));
   const text = REPORTERS[settings.format](report, {

@@ -2,6 +2,7 @@
  * Turns an analysis into the JSON contract. Pure: the same analysis gives the same report. Every other format
  * is derived from the report this returns.
  */
+import { isExpired } from '../prioritize/accepted-risks.js';
 import type { Analysis } from '../prioritize/analysis.js';
 import { bestPathEdges } from '../prioritize/paths.js';
 import type { PipelineRun } from '../prioritize/pipeline.js';
@@ -221,6 +222,17 @@ function assumptionsOf(analysis: Analysis): string[] {
     `Kubernetes ${a.kubeVersion} semantics and bootstrap RBAC.`,
     `Namespaces without a pod-security.kubernetes.io/enforce label enforce "${a.defaultPsaLevel}" (the admission default).`,
     a.networkPolicyEnforced ? 'The CNI enforces NetworkPolicy.' : 'The CNI does not enforce NetworkPolicy.',
-    'No admission policy beyond Pod Security Admission (Kyverno, Gatekeeper, ValidatingAdmissionPolicy) is assumed.',
+    ...(analysis.config.assumedPolicies.length === 0
+      ? [
+          'No admission policy beyond Pod Security Admission (Kyverno, Gatekeeper, ValidatingAdmissionPolicy) is assumed.',
+        ]
+      : analysis.config.assumedPolicies.map(
+          (policy) => `Admission policy (stated in chokepoint.yaml): ${policy}`,
+        )),
+    ...analysis.config.acceptedRisks.map((risk) =>
+      isExpired(risk, analysis.config.now)
+        ? `Accepted risk ${risk.technique} on ${risk.object} expired on ${risk.expires}, so it is ignored — renew or remove it in chokepoint.yaml.`
+        : `Accepted until ${risk.expires}: ${risk.technique} on ${risk.object} (${risk.reason}); its attack steps are left out.`,
+    ),
   ];
 }
