@@ -7,6 +7,7 @@ import type { Model } from '../model/model.js';
 import type { AnalysisConfig, ExposureKind } from '../prioritize/config.js';
 import { costOfProbability } from '../techniques/likelihood.js';
 import type { NodeRef, ThreatModel } from '../techniques/types.js';
+import { anonymousEntries } from './anonymous-entries.js';
 
 /** One entry: a threat model, the node the attacker starts at, and the prior as an integer cost. */
 export interface Entry {
@@ -58,6 +59,8 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
       }
     }
   }
+  // Grants to anonymous identities are open to whoever reaches the API server.
+  if (enabled('external')) for (const entry of anonymousEntries(model, config)) add(entry);
   if (enabled('credentials')) for (const entry of credentialEntries(model, config)) add(entry);
   return [...entries.values()].sort((a, b) =>
     a.threatModel === b.threatModel

@@ -13,7 +13,8 @@ export type ExposureKind =
   | 'Ingress'
   | 'ExternalIP'
   | 'hostPort'
-  | 'ControlPlane';
+  | 'ControlPlane'
+  | 'anonymous';
 
 /** A risk the team accepts: edges of `technique` that touch an object whose ref matches the glob `object`. */
 export interface AcceptedRisk {
@@ -92,6 +93,8 @@ export const DEFAULT_CONFIG: AnalysisConfig = {
       ExternalIP: 0.6,
       hostPort: 0.3,
       ControlPlane: 0.6,
+      // Anonymous API access with real grants: anyone who reaches the API server holds them.
+      anonymous: 1,
     },
     container: { base: 0.1, exposed: 0.3 },
     credentials: { user: 0.1, group: 0.05, legacyToken: 0.3, leaked: 1 },

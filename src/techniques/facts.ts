@@ -6,6 +6,7 @@ import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import type { Container, Ref, Workload } from '../model/types.js';
 import { isRuntimeSocketPath } from './host-paths.js';
+import { bindingFacts } from './rbac-binding-facts.js';
 import {
   compareText,
   containerPointer,
@@ -34,10 +35,13 @@ export type FactId =
   | 'node-port-service'
   | 'privileged'
   | 'psa-privileged-namespace'
+  | 'rbac-anonymous-binding'
+  | 'rbac-authenticated-binding'
   | 'run-as-root'
   | 'runtime-socket'
   | 'seccomp-unconfined'
   | 'share-process-namespace'
+  | 'system-masters-binding'
   | 'wildcard-rbac-rule';
 
 /** One fact about one object. */
@@ -189,6 +193,12 @@ export function findFacts(model: Model): readonly Fact[] {
         `Namespace ${namespace.name} enforces the privileged Pod Security level`,
         pointer('metadata', 'labels', 'pod-security.kubernetes.io/enforce'),
       );
+  }
+  for (const binding of model.bindings) {
+    const facts = bindingFacts(binding);
+    if (facts.length === 0) continue;
+    const emit = emitter(binding.ref);
+    for (const { fact, says, path } of facts) emit(fact, says, path);
   }
   for (const role of model.roles) {
     // An aggregated ClusterRole's rules are the controller's copy of its sources, which carry the fact.
