@@ -4,9 +4,11 @@
  */
 import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
+import { ruleAllows } from '../model/rbac-match.js';
 import type { Container, Ref, Workload } from '../model/types.js';
 import { isRuntimeSocketPath } from './host-paths.js';
 import { bindingFacts } from './rbac-binding-facts.js';
+import { streamRequests } from './rbac-stream.js';
 import {
   compareText,
   containerPointer,
@@ -34,6 +36,7 @@ export type FactId =
   | 'no-resource-limits'
   | 'node-port-service'
   | 'privileged'
+  | 'pod-exec-rbac-rule'
   | 'psa-privileged-namespace'
   | 'rbac-anonymous-binding'
   | 'rbac-authenticated-binding'
@@ -194,6 +197,7 @@ export function findFacts(model: Model): readonly Fact[] {
         pointer('metadata', 'labels', 'pod-security.kubernetes.io/enforce'),
       );
   }
+  const podShellRequests = [...streamRequests(model, 'exec'), ...streamRequests(model, 'attach')];
   for (const binding of model.bindings) {
     const facts = bindingFacts(binding);
     if (facts.length === 0) continue;
@@ -211,6 +215,13 @@ export function findFacts(model: Model): readonly Fact[] {
         emitter(role.ref)(
           'wildcard-rbac-rule',
           `${role.kind} ${role.name} rule ${i} has * in ${wild.join(', ')}`,
+          `/rules/${i}`,
+        );
+      // Latent until bound: whoever is bound later runs commands in every pod the binding's scope covers.
+      if (podShellRequests.some((request) => ruleAllows(rule, request)))
+        emitter(role.ref)(
+          'pod-exec-rbac-rule',
+          `${role.kind} ${role.name} rule ${i} allows exec into or attach to pods`,
           `/rules/${i}`,
         );
     });
