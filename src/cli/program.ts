@@ -5,6 +5,7 @@ import { THREAT_MODELS } from '../techniques/types.js';
 import { type DiffFlags, runDiff } from './diff-command.js';
 import type { Outcome } from './exit.js';
 import { FAIL_ON_HELP } from './fail-on.js';
+import { type PathsFlags, runPaths } from './paths-command.js';
 import { writeStdout } from './io.js';
 import { runScan } from './scan.js';
 import type { ScanFlags } from './scan-settings.js';
@@ -114,9 +115,22 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .option('-n, --namespace <ns>', 'the namespace of the request (default: cluster-wide grants only)')
     .option('--group <group>', 'the API group, when chokepoint cannot infer it')
     .option('--kube-version <x.y>', 'Kubernetes minor version for the bootstrap RBAC')
+    .option('--config <file>', 'the threat model whose admission assumptions apply (default: ./chokepoint.yaml)')
     .action(async (verb: string, resource: string, paths: string[], flags: WhoCanFlags) =>
       done(await runWhoCan(verb, resource, paths, flags)),
     );
+
+  program
+    .command('paths')
+    .description('Every attack route from one node to a jewel, most likely first, each step with its evidence.')
+    .argument('<paths...>', 'files and folders of manifests')
+    .requiredOption('--from <ref>', 'where the attacker starts, e.g. Deployment/shop/web or ServiceAccount/ci/deployer')
+    .requiredOption('--to <jewel>', 'cluster-admin, node-root[/pool], secrets/<ns>, workload/<ref>, any, or a node ref')
+    .option('--limit <n>', 'how many paths to show (k shortest loopless paths)', '10')
+    .option('--config <file>', 'the threat model (default: chokepoint.yaml in the current folder, if any)')
+    .option('--now <date>', 'judge accepted-risk expiry at this ISO date (default: the current time)')
+    .option('--kube-version <x.y>', 'Kubernetes minor version for the bootstrap RBAC')
+    .action(async (paths: string[], flags: PathsFlags) => done(await runPaths(paths, flags)));
 
   program
     .command('techniques')

@@ -16,6 +16,22 @@ function typeOf(volume: Obj): Volume['type'] {
   return TYPES.find((type) => asObj(volume[type]) !== undefined || volume[type] === null) ?? 'other';
 }
 
+/**
+ * True for the volume the ServiceAccount admission plugin injects when automount is on (live pods show it):
+ * `kube-api-access-<suffix>`, projecting exactly the token, the `kube-root-ca.crt` ConfigMap and the namespace
+ * (plugin/pkg/admission/serviceaccount). It is the automount itself, so it is not a token projected on purpose:
+ * a live pod and its manifest then mean the same, and turning automount off does remove it.
+ */
+function isInjectedTokenVolume(name: string | undefined, sources: readonly Obj[]): boolean {
+  if (name === undefined || !/^kube-api-access-[a-z0-9]+$/.test(name) || sources.length !== 3) return false;
+  const [token, configMap, downward] = sources;
+  return (
+    asObj(token?.serviceAccountToken) !== undefined &&
+    str(obj(configMap?.configMap).name) === 'kube-root-ca.crt' &&
+    asObj(downward?.downwardAPI) !== undefined
+  );
+}
+
 /** Every volume of a pod spec, in order. */
 export function volumesOf(spec: Obj): Volume[] {
   return arr(spec.volumes).map((raw, index) => {
@@ -34,7 +50,9 @@ export function volumesOf(spec: Obj): Volume[] {
       type,
       ...(type === 'hostPath' && hostPath !== undefined ? { hostPath } : {}),
       secretNames: uniqueSorted(secretNames),
-      projectsServiceAccountToken: sources.some((source) => asObj(source.serviceAccountToken) !== undefined),
+      projectsServiceAccountToken:
+        sources.some((source) => asObj(source.serviceAccountToken) !== undefined) &&
+        !isInjectedTokenVolume(str(volume.name), sources),
       ...(claimName !== undefined ? { claimName } : {}),
     };
   });
