@@ -5,6 +5,7 @@
  */
 import type { Model } from '../model/model.js';
 import type { AnalysisConfig, ExposureKind } from '../prioritize/config.js';
+import { controlPlaneEndpoints } from '../techniques/control-plane-helpers.js';
 import { costOfProbability } from '../techniques/likelihood.js';
 import type { NodeRef, ThreatModel } from '../techniques/types.js';
 import { anonymousEntries } from './anonymous-entries.js';
@@ -59,6 +60,14 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
       }
     }
   }
+  if (enabled('external'))
+    for (const endpoint of controlPlaneEndpoints(model))
+      add({
+        threatModel: 'external',
+        node: endpoint.node,
+        priorCost: costOfProbability(config.priors.external.ControlPlane),
+        why: endpoint.why,
+      });
   // Grants to anonymous identities are open to whoever reaches the API server.
   if (enabled('external')) for (const entry of anonymousEntries(model, config)) add(entry);
   if (enabled('credentials')) for (const entry of credentialEntries(model, config)) add(entry);

@@ -3,6 +3,7 @@
  * prioritizer rebuilds it once per candidate fix. Every array is sorted by ref; queries are memoised.
  */
 import type { Gap, Location, Snapshot, SnapshotObject } from '../collect/snapshot.js';
+import { buildControlPlane } from './control-plane.js';
 import { exposureIndex } from './exposure.js';
 import type { Exposure, Model } from './model.js';
 import { buildNamespaces, buildServiceAccounts } from './namespaces.js';
@@ -157,6 +158,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
       networkPolicyEnforced: options.networkPolicyEnforced ?? true,
       kubeVersion: options.kubeVersion ?? snapshot.kubeVersion ?? DEFAULT_KUBE_VERSION,
     },
+    controlPlane: buildControlPlane(snapshot.objects),
     gaps: [...effective.gaps, ...resolved.gaps].sort(
       (a: Gap, b: Gap) => compareStrings(a.where, b.where) || compareStrings(a.message, b.message),
     ),

@@ -1,5 +1,6 @@
 /** The Model interface: the indexed data plus the queries techniques use instead of re-implementing semantics. */
 import type { Gap, Location } from '../collect/snapshot.js';
+import type { ControlPlane } from './control-plane.js';
 import type { ClaimHostPath } from './persistent-volumes.js';
 import type {
   AccessRequest,
@@ -43,6 +44,8 @@ export interface Model {
   readonly secrets: readonly SecretInfo[];
   readonly configMaps: readonly ConfigMapInfo[];
   readonly assumptions: Assumptions;
+  /** Control-plane and kubelet settings from static pods and config files in the input. */
+  readonly controlPlane: ControlPlane;
   /** Gaps found while modelling (e.g. a binding to a role that does not exist). */
   readonly gaps: readonly Gap[];
 

@@ -76,7 +76,9 @@ export function buildReachClasses(input: ClassInput): ReachClasses {
     return { ingress: flatten('ingress'), egress: flatten('egress') };
   });
   const policiesByNamespace = new Map<string, number[]>();
-  policies.forEach((policy, p) => push(policiesByNamespace, policy.namespace, p));
+  policies.forEach((policy, p) => {
+    push(policiesByNamespace, policy.namespace, p);
+  });
   // The API server labels every namespace with its name (kubernetes.io/metadata.name, since 1.21).
   const nsLabels = new Map<string, Readonly<Record<string, string>>>();
   for (const ns of input.namespaces)

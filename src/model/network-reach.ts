@@ -18,7 +18,10 @@ export interface ReachContext {
 
 /** The ports of one rule on destination `to`: named ports resolve against its containers. */
 function rulePorts(rule: NetworkPolicyRule, to: ReachClass, into: PortSetBuilder): void {
-  if (rule.ports.length === 0) return into.all();
+  if (rule.ports.length === 0) {
+    into.all();
+    return;
+  }
   for (const port of rule.ports) {
     if (port.port === undefined) into.add(port.protocol, 1, 65535);
     else if (typeof port.port === 'number') into.add(port.protocol, port.port, port.endPort ?? port.port);

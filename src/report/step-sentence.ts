@@ -3,10 +3,12 @@ import type { Edge, NodeRef, TechniqueId } from '../techniques/types.js';
 
 /** What each technique lets the source do to the target, as a verb phrase. */
 const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
+  'apiserver-anonymous-access': 'lets anonymous requests act as',
+  'apiserver-insecure-port': 'serves unauthenticated requests with',
   'attach-to-pod': 'can attach to',
   'bind-role': 'can bind a powerful role to itself, becoming',
-  'cluster-admin-grant': 'is granted',
   'cloud-metadata-access': 'may query the cloud metadata service for',
+  'cluster-admin-grant': 'is granted',
   'control-plane-node-takeover': 'holds the control plane credentials of its nodes, giving',
   'core-pattern-escape': "can set the node's core_pattern, gaining",
   'create-host-path-persistent-volume': 'can create a hostPath PersistentVolume and mount it, gaining',
@@ -14,8 +16,10 @@ const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
   'create-privileged-pod': 'can create a privileged pod, gaining',
   'create-service-account-token': 'can mint a token for',
   'csr-signing': 'can approve its own client certificate, becoming',
+  'dashboard-exposed': 'reaches a dashboard that acts as',
   'ephemeral-container': 'can add an ephemeral container, reaching',
   'escalate-role': 'can rewrite a role it is bound to, becoming',
+  'etcd-no-client-auth': 'serves every Secret without client certificates, giving',
   'exec-into-pod': 'can exec into',
   'exposed-workload': 'sends internet traffic to',
   'host-network-reach': 'shares the node network, reaching',
@@ -24,6 +28,8 @@ const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
   'host-path-token-theft': 'mounts the kubelet pod directory, reading',
   impersonate: 'can impersonate',
   'kernel-module-load': 'can load kernel modules, gaining',
+  'kubelet-anonymous-exec': 'lets anonymous requests run commands in',
+  'kubelet-read-only-port': 'lists without credentials',
   'lateral-network-reach': 'lets the pod network connect to',
   'legacy-token-secret-mount': 'holds the legacy token Secret of',
   'member-of-group': 'is a member of',
@@ -80,6 +86,8 @@ export function describeNode(ref: NodeRef): string {
   if (ref.startsWith('hub:reach/')) return `the pods governed like ${ref.slice('hub:reach/'.length)}`;
   if (ref.startsWith('hub:reach-from/'))
     return `traffic from the pods governed like ${ref.slice('hub:reach-from/'.length)}`;
+  if (ref.startsWith('endpoint:')) return `the ${ref.slice('endpoint:'.length)} endpoint`;
+  if (ref === 'info:kubelet-pod-listing') return 'the pod specs of the node';
   if (ref.startsWith('hostPort:')) return `a host port of ${ref.slice('hostPort:'.length)}`;
   return ref;
 }

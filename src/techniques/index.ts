@@ -1,4 +1,6 @@
 /** The technique registry: explicit, sorted by id, no side-effect registration. */
+import { apiserverAnonymousAccess } from './apiserver-anonymous-access.js';
+import { apiserverInsecurePort } from './apiserver-insecure-port.js';
 import { attachToPod } from './attach-to-pod.js';
 import { bindRole } from './bind-role.js';
 import { cloudMetadataAccess } from './cloud-metadata-access.js';
@@ -10,8 +12,10 @@ import { createPodAsServiceAccount } from './create-pod-as-service-account.js';
 import { createPrivilegedPod } from './create-privileged-pod.js';
 import { createServiceAccountToken } from './create-service-account-token.js';
 import { csrSigning } from './csr-signing.js';
+import { dashboardExposed } from './dashboard-exposed.js';
 import { ephemeralContainer } from './ephemeral-container.js';
 import { escalateRole } from './escalate-role.js';
+import { etcdNoClientAuth } from './etcd-no-client-auth.js';
 import { execIntoPod } from './exec-into-pod.js';
 import { exposedWorkload } from './exposed-workload.js';
 import { hostNetworkReach } from './host-network-reach.js';
@@ -20,6 +24,8 @@ import { hostPathPersistentVolume } from './host-path-persistent-volume.js';
 import { hostPathTokenTheft } from './host-path-token-theft.js';
 import { impersonate } from './impersonate.js';
 import { kernelModuleLoad } from './kernel-module-load.js';
+import { kubeletAnonymousExec } from './kubelet-anonymous-exec.js';
+import { kubeletReadOnlyPort } from './kubelet-read-only-port.js';
 import { lateralNetworkReach } from './lateral-network-reach.js';
 import { legacyTokenSecretMount } from './legacy-token-secret-mount.js';
 import { memberOfGroup } from './member-of-group.js';
@@ -44,10 +50,12 @@ import { workloadIdentity } from './workload-identity.js';
 
 /** Every technique, by id. The compiler checks that each id has exactly one technique. */
 export const TECHNIQUES_BY_ID: Readonly<Record<TechniqueId, Technique>> = {
+  'apiserver-anonymous-access': apiserverAnonymousAccess,
+  'apiserver-insecure-port': apiserverInsecurePort,
   'attach-to-pod': attachToPod,
   'bind-role': bindRole,
-  'cluster-admin-grant': clusterAdminGrant,
   'cloud-metadata-access': cloudMetadataAccess,
+  'cluster-admin-grant': clusterAdminGrant,
   'control-plane-node-takeover': controlPlaneNodeTakeover,
   'core-pattern-escape': corePatternEscape,
   'create-host-path-persistent-volume': createHostPathPersistentVolume,
@@ -55,8 +63,10 @@ export const TECHNIQUES_BY_ID: Readonly<Record<TechniqueId, Technique>> = {
   'create-privileged-pod': createPrivilegedPod,
   'create-service-account-token': createServiceAccountToken,
   'csr-signing': csrSigning,
+  'dashboard-exposed': dashboardExposed,
   'ephemeral-container': ephemeralContainer,
   'escalate-role': escalateRole,
+  'etcd-no-client-auth': etcdNoClientAuth,
   'exec-into-pod': execIntoPod,
   'exposed-workload': exposedWorkload,
   'host-network-reach': hostNetworkReach,
@@ -65,6 +75,8 @@ export const TECHNIQUES_BY_ID: Readonly<Record<TechniqueId, Technique>> = {
   'host-path-token-theft': hostPathTokenTheft,
   impersonate: impersonate,
   'kernel-module-load': kernelModuleLoad,
+  'kubelet-anonymous-exec': kubeletAnonymousExec,
+  'kubelet-read-only-port': kubeletReadOnlyPort,
   'lateral-network-reach': lateralNetworkReach,
   'legacy-token-secret-mount': legacyTokenSecretMount,
   'member-of-group': memberOfGroup,

@@ -17,8 +17,13 @@ export const DEFAULT_EFFORT_HOURS: Readonly<Record<EffortClass, number>> = {
 /** Every remediation id. */
 export type RemediationId =
   | 'delete-legacy-token-secret'
+  | 'disable-anonymous-auth'
+  | 'disable-dashboard-skip-login'
   | 'disable-host-network'
   | 'disable-host-pid'
+  | 'disable-insecure-port'
+  | 'disable-kubelet-anonymous-auth'
+  | 'disable-kubelet-read-only-port'
   | 'disable-share-process-namespace'
   | 'disable-token-automount'
   | 'drop-capability'
@@ -31,8 +36,10 @@ export type RemediationId =
   | 'remove-external-ips'
   | 'remove-host-path'
   | 'remove-ingress-backend'
+  | 'require-etcd-client-cert-auth'
   | 'restrict-role-rule'
-  | 'set-apparmor-runtime-default';
+  | 'set-apparmor-runtime-default'
+  | 'set-authorization-mode-rbac';
 
 /** What a remediation is and costs. */
 export interface RemediationMeta {
@@ -136,6 +143,47 @@ export const REMEDIATIONS: Readonly<Record<RemediationId, RemediationMeta>> = {
     effort: 'minutes',
     mayBreak:
       'Code that mounts file systems or traces other processes; nodes without AppArmor refuse the pod.',
+  },
+  'disable-anonymous-auth': {
+    title: 'Turn off anonymous requests to the API server (--anonymous-auth=false)',
+    effort: 'hours',
+    mayBreak:
+      'Unauthenticated health probes and load balancers that call /healthz or /readyz; point them at an authenticated or node-local check.',
+  },
+  'disable-dashboard-skip-login': {
+    title: 'Remove --enable-skip-login from the dashboard',
+    effort: 'minutes',
+    mayBreak: 'Users who opened the dashboard without logging in; they need a token or an auth proxy.',
+  },
+  'disable-insecure-port': {
+    title: "Close the API server's insecure port (--insecure-port=0)",
+    effort: 'hours',
+    mayBreak:
+      'Local clients of the HTTP port (old scripts, health checks); give them a kubeconfig on the secure port.',
+  },
+  'disable-kubelet-anonymous-auth': {
+    title: 'Turn off anonymous kubelet requests (authentication.anonymous.enabled: false)',
+    effort: 'day',
+    mayBreak:
+      'Monitoring that scrapes the kubelet without credentials; give it a ServiceAccount token. Kubelets restart.',
+  },
+  'disable-kubelet-read-only-port': {
+    title: 'Close the kubelet read-only port (readOnlyPort: 0)',
+    effort: 'hours',
+    mayBreak:
+      'Monitoring agents that read :10255 (old Heapster, metrics collectors); move them to the authenticated port 10250.',
+  },
+  'require-etcd-client-cert-auth': {
+    title: 'Require client certificates on etcd (--client-cert-auth=true)',
+    effort: 'day',
+    mayBreak:
+      'Every etcd client without a certificate signed by the etcd CA, the API server included if it has none; check --etcd-certfile first.',
+  },
+  'set-authorization-mode-rbac': {
+    title: 'Authorize API requests with Node and RBAC, not AlwaysAllow',
+    effort: 'day',
+    mayBreak:
+      'Everything that relied on being allowed by default; bind the roles each client needs before switching.',
   },
 };
 

@@ -82,10 +82,12 @@ export interface Technique {
 
 /** Every technique id. Adding one here makes the compiler list every place that must handle it. */
 export type TechniqueId =
+  | 'apiserver-anonymous-access'
+  | 'apiserver-insecure-port'
   | 'attach-to-pod'
   | 'bind-role'
-  | 'cluster-admin-grant'
   | 'cloud-metadata-access'
+  | 'cluster-admin-grant'
   | 'control-plane-node-takeover'
   | 'core-pattern-escape'
   | 'create-host-path-persistent-volume'
@@ -93,8 +95,10 @@ export type TechniqueId =
   | 'create-privileged-pod'
   | 'create-service-account-token'
   | 'csr-signing'
+  | 'dashboard-exposed'
   | 'ephemeral-container'
   | 'escalate-role'
+  | 'etcd-no-client-auth'
   | 'exec-into-pod'
   | 'exposed-workload'
   | 'host-network-reach'
@@ -103,6 +107,8 @@ export type TechniqueId =
   | 'host-path-token-theft'
   | 'impersonate'
   | 'kernel-module-load'
+  | 'kubelet-anonymous-exec'
+  | 'kubelet-read-only-port'
   | 'lateral-network-reach'
   | 'legacy-token-secret-mount'
   | 'member-of-group'
