@@ -1,5 +1,6 @@
 /** The `who-can` action: load the input and the bootstrap RBAC, build the model, answer the RBAC query. */
 import { buildModel } from '../model/build-model.js';
+import { analysisConfig } from './analysis-config.js';
 import { noInput, type Outcome, usage } from './exit.js';
 import { warn, writeStdout } from './io.js';
 import { emptyInputMessages, gapWarning, loadInput } from './load.js';
@@ -11,6 +12,8 @@ export interface WhoCanFlags {
   readonly namespace?: string;
   readonly group?: string;
   readonly kubeVersion?: string;
+  /** chokepoint.yaml elsewhere than the current folder: its admission settings shape the model. */
+  readonly config?: string;
 }
 
 /** Runs `who-can VERB RESOURCE [paths...]`; with no paths it answers for the bootstrap RBAC alone. */
@@ -41,7 +44,12 @@ export async function runWhoCan(
       `chokepoint: no input given — answering for the bootstrap RBAC of Kubernetes ${loaded.kubeVersion} alone`,
     );
   }
-  const model = buildModel(loaded.snapshot, { builtIn: loaded.builtIn, kubeVersion: loaded.kubeVersion });
+  // The same config and model the scan uses, so the answer matches the scan's grants.
+  const config = await analysisConfig(flags.config === undefined ? {} : { configFile: flags.config }, {
+    kubeVersion: loaded.kubeVersion,
+  });
+  if (!config.ok) return usage(config.message);
+  const model = buildModel(loaded.snapshot, { ...config.value.model, builtIn: loaded.builtIn });
   await writeStdout(whoCanText(request.value, model.whoCan(request.value)));
   return { kind: 'done', findings: false, incomplete: loaded.snapshot.gaps.length > 0, strict: false };
 }
