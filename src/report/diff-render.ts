@@ -30,7 +30,8 @@ function riskLines(diff: ReportDiff): string[] {
 
 function evidenceLine(finding: FindingReport): string[] {
   return finding.evidence.map(
-    (e) => `      ${e.ref}${e.path ?? ''}: ${e.says}${e.location === undefined ? '' : ` — ${e.location}`}`,
+    (e) =>
+      `      ${e.ref}${e.path === undefined ? '' : ` ${e.path}`}: ${e.says}${e.location === undefined ? '' : ` — ${e.location}`}`,
   );
 }
 

@@ -25,18 +25,22 @@ export const HTML_CLIENT = `
       classes: [e.removed ? 'removed' : '', e.cut ? 'cut' : ''].join(' ').trim()
     };
   }));
+  // Roots are the nodes nothing leads to, so each path reads top-down from where the attacker starts.
+  var targets = {};
+  data.edges.forEach(function (e) { targets[e.to] = true; });
+  var roots = data.nodes.filter(function (n) { return !targets[n.id]; }).map(function (n) { return n.id; });
   var cy = cytoscape({
     container: container,
     elements: elements,
     wheelSensitivity: 0.3,
-    layout: { name: 'breadthfirst', directed: true, spacingFactor: 1.1, roots: data.nodes.filter(function (n) { return n.role === 'entry'; }).map(function (n) { return n.id; }) },
+    layout: { name: 'breadthfirst', directed: true, spacingFactor: 1.5, roots: roots },
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 140, 'text-valign': 'bottom', 'text-margin-y': 4, 'background-color': '#3b6fb6', width: 22, height: 22 } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 8, 'text-wrap': 'wrap', 'text-max-width': 100, 'text-valign': 'bottom', 'text-margin-y': 4, 'background-color': '#3b6fb6', width: 22, height: 22 } },
       { selector: 'node.entry', style: { shape: 'round-rectangle', 'background-color': '#e08a1e' } },
       { selector: 'node.jewel', style: { shape: 'octagon', 'background-color': '#c00000', width: 30, height: 30 } },
       { selector: 'node.cut.highlight', style: { 'border-width': 3, 'border-color': '#c00000' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111' } },
-      { selector: 'edge', style: { width: 2, 'line-color': '#9aa6b2', 'target-arrow-color': '#9aa6b2', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#5b6673', 'text-rotation': 'autorotate' } },
+      { selector: 'edge', style: { width: 2, 'line-color': '#9aa6b2', 'target-arrow-color': '#9aa6b2', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 7, color: '#5b6673', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
       { selector: 'edge.cut.highlight', style: { 'line-color': '#e58b8b', 'target-arrow-color': '#e58b8b' } },
       { selector: 'edge.removed.highlight', style: { width: 5, 'line-color': '#c00000', 'target-arrow-color': '#c00000', 'line-style': 'dashed' } },
       { selector: '.hidden', style: { display: 'none' } }
