@@ -7,6 +7,7 @@ import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';
 import type { Container, Ref, Workload } from '../model/types.js';
 import { isRuntimeSocketPath } from './host-paths.js';
+import { controlPlaneFacts } from './control-plane-facts.js';
 import { bindingFacts } from './rbac-binding-facts.js';
 import { streamRequests } from './rbac-stream.js';
 import {
@@ -20,6 +21,7 @@ import {
 /** Every fact id. */
 export type FactId =
   | 'allow-privilege-escalation'
+  | 'anonymous-auth-enabled'
   | 'automount-token'
   | 'capability-added'
   | 'credential-in-configmap'
@@ -31,12 +33,15 @@ export type FactId =
   | 'host-pid'
   | 'host-port'
   | 'image-latest'
+  | 'kubelet-read-only-port'
   | 'legacy-token-secret'
   | 'load-balancer-service'
+  | 'network-policy-missing'
   | 'no-resource-limits'
   | 'node-port-service'
   | 'privileged'
   | 'pod-exec-rbac-rule'
+  | 'profiling-enabled'
   | 'psa-privileged-namespace'
   | 'rbac-anonymous-binding'
   | 'rbac-authenticated-binding'
@@ -204,6 +209,7 @@ export function findFacts(model: Model): readonly Fact[] {
     const emit = emitter(binding.ref);
     for (const { fact, says, path } of facts) emit(fact, says, path);
   }
+  for (const { object, fact, says, path } of controlPlaneFacts(model)) emitter(object)(fact, says, path);
   for (const role of model.roles) {
     // An aggregated ClusterRole's rules are the controller's copy of its sources, which carry the fact.
     if (role.builtIn || role.aggregatedFrom !== undefined) continue;
