@@ -5,6 +5,7 @@ import { THREAT_MODELS } from '../techniques/types.js';
 import { type DiffFlags, runDiff } from './diff-command.js';
 import type { Outcome } from './exit.js';
 import { FAIL_ON_HELP } from './fail-on.js';
+import { type InitFlags, runInit } from './init-command.js';
 import { type PathsFlags, runPaths } from './paths-command.js';
 import { writeStdout } from './io.js';
 import { runScan } from './scan.js';
@@ -118,6 +119,21 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .option('--config <file>', 'the threat model whose admission assumptions apply (default: ./chokepoint.yaml)')
     .action(async (verb: string, resource: string, paths: string[], flags: WhoCanFlags) =>
       done(await runWhoCan(verb, resource, paths, flags)),
+    );
+
+  program
+    .command('init')
+    .description('Ask a few questions about who attacks and what matters, and write a commented chokepoint.yaml.')
+    .option('--api-public <yes|no>', 'is the Kubernetes API server reachable from the internet?')
+    .option('--apps-public <yes|no>', 'can the internet reach apps (LoadBalancers, Ingresses, NodePorts)?')
+    .option('--multi-tenant <yes|no>', "do you run other people's code, or many teams' apps, here?")
+    .option('--credentials <list>', 'which systems hold credentials: ci, laptops, operators, none')
+    .option('--hurt-most <list>', 'cluster-admin, nodes, secrets:<namespace>, workload:<Kind/namespace/name>')
+    .option('-o, --output <file>', 'where to write (default: chokepoint.yaml in the current folder)')
+    .option('--force', 'overwrite an existing file', false)
+    .option('-y, --yes', 'take the default for every question not given as a flag (no prompts)', false)
+    .action(async (flags: InitFlags) =>
+      done(await runInit(flags, { input: process.stdin, output: process.stdout, cwd: process.cwd() })),
     );
 
   program
