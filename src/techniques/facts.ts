@@ -6,8 +6,8 @@ import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';
 import type { Container, Ref, Workload } from '../model/types.js';
-import { isRuntimeSocketPath } from './host-paths.js';
 import { controlPlaneFacts } from './control-plane-facts.js';
+import { isRuntimeSocketPath } from './host-paths.js';
 import { bindingFacts } from './rbac-binding-facts.js';
 import { streamRequests } from './rbac-stream.js';
 import {
