@@ -58,7 +58,7 @@ const outcome = (...jewels: JewelKind[]): TagRule => ({ family: 'outcomes', ids:
 /** The tag → finding table. */
 export const TAG_MAP: Readonly<Record<string, TagRule>> = {
   // Container to node, and within the pod.
-  privileged: escapes('privileged', 'privileged-container'),
+  privileged: escapes('privileged', 'sys-admin-escape'),
   hostPID: escapes('host-pid'),
   hostIPC: escapes('host-ipc'),
   hostNetwork: escapes('host-network'),
