@@ -119,8 +119,10 @@ export function kubectl(
   cp: ControlPlane,
   args: readonly string[],
   user = 'admin',
+  input = '',
 ): { status: number; stdout: string; stderr: string } {
   const r = spawnSync('kubectl', ['--kubeconfig', cp.kubeconfigFor(user), ...args], {
+    input,
     encoding: 'utf8',
     timeout: 60_000,
   });
