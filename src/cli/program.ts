@@ -8,6 +8,7 @@ import { FAIL_ON_HELP } from './fail-on.js';
 import { type InitFlags, runInit } from './init-command.js';
 import { type PathsFlags, runPaths } from './paths-command.js';
 import { writeStdout } from './io.js';
+import { addProbeCommand } from './probe-program.js';
 import { runScan } from './scan.js';
 import type { ScanFlags } from './scan-settings.js';
 import { runSnapshot, type SnapshotFlags } from './snapshot-command.js';
@@ -155,6 +156,8 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
       await writeStdout(techniquesText());
       done({ kind: 'done', findings: false, incomplete: false, strict: false });
     });
+
+  addProbeCommand(program, done);
 
   return program;
 }
