@@ -81,12 +81,13 @@ test('the drawn graph holds exactly the nodes of the drawn paths, and marks what
   );
 });
 
-test('namespaces of node refs: objects, containers, hubs and Secrets jewels; none for cluster scope', () => {
+test('namespaces of node refs: objects behind any prefix and Secrets jewels; none for hubs, pools, cluster scope', () => {
   assert.equal(namespaceOf('Deployment/shop/web#app'), 'shop');
   assert.equal(namespaceOf('lb:Service/shop/web:443'), 'shop');
   assert.equal(namespaceOf('jewel:secrets/payments'), 'payments');
-  assert.equal(namespaceOf('hub:read-secrets/ci'), 'ci');
-  assert.equal(namespaceOf('hub:read-secrets/*'), undefined);
+  assert.equal(namespaceOf('hub:reach/Deployment/ci/runner'), 'ci');
+  assert.equal(namespaceOf('hub:read-secrets/ci'), undefined, 'a hub has none of its own');
+  assert.equal(namespaceOf('jewel:node-root/workers'), undefined, 'a pool is no namespace');
   assert.equal(namespaceOf('ClusterRoleBinding/admin'), undefined);
   assert.equal(namespaceOf('jewel:cluster-admin'), undefined);
 });

@@ -48,15 +48,16 @@ export interface DrawnGraph {
   readonly edges: readonly DrawnEdge[];
 }
 
-/** The namespace a node ref names: `Kind/ns/name`, a container of one, a hub or the Secrets jewel of one. */
+/**
+ * The namespace of a node: that of the object ref it holds (`Kind/ns/name`, behind a prefix such as `lb:` or
+ * `hub:reach/`, or with a `#container`), or of a Secrets jewel. Other hubs and pools have none; the namespace
+ * filter still finds them through the objects on their paths.
+ */
 export function namespaceOf(ref: NodeRef): string | undefined {
   const bare = ref.split('#')[0]!;
-  const secrets = /^jewel:secrets\/(.+)$/.exec(bare);
+  const secrets = /^jewel:secrets\/([^/]+)$/.exec(bare);
   if (secrets !== null) return secrets[1];
-  const hub = /^hub:[a-z-]+\/(.+)$/.exec(bare);
-  if (hub !== null) return hub[1] === '*' ? undefined : hub[1];
-  const parts = bare.replace(/^[a-z-]+:/, '').split('/');
-  return parts.length >= 3 && /^[A-Z]/.test(parts[0]!) ? parts[1] : undefined;
+  return /(?:^|[:/])[A-Z][A-Za-z]*\/([^/]+)\/[^/]/.exec(bare)?.[1];
 }
 
 /** Findings the one thing removes: those with its fix (or the fix of its second half). */
