@@ -6,58 +6,50 @@
  * Namespaces already admitting privileged pods are create-privileged-pod's; this covers baseline and restricted.
  */
 import type { Model } from '../model/model.js';
-import { ruleAllows } from '../model/rbac-match.js';
-import type { Grant } from '../model/types.js';
 import { grantEdge } from './rbac-edges.js';
-import { adminLevel, allowsAny, byBindingSubject, bySubject, POD_CREATE_REQUESTS } from './rbac-scan.js';
+import { createsPodsIn, mayPatchNamespaces, patchesNamespace } from './rbac-namespace-patch.js';
+import { adminLevel, byBindingSubject, bySubject } from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
 import { compareText, evidence, sortEdges } from './workload-helpers.js';
-
-/** True when the grant lets its subject patch or update the Namespace object named `name`. */
-function patchesNamespace(grant: Grant, name: string): boolean {
-  if (grant.scope !== '*' && grant.scope !== name) return false;
-  return ['patch', 'update'].some((verb) =>
-    ruleAllows(grant.rule, { verb, apiGroup: '', resource: 'namespaces', namespace: name, name }),
-  );
-}
-
-/** A grant that creates pods (or is admin) in the namespace. */
-function createsPodsIn(grant: Grant, name: string): boolean {
-  return (
-    (grant.scope === '*' || grant.scope === name) &&
-    (adminLevel(grant) !== undefined || allowsAny(grant, POD_CREATE_REQUESTS))
-  );
-}
 
 function find(model: Model): Edge[] {
   const guarded = model.namespaces.filter(
     (ns) => ns.declared && (ns.psaEnforce === 'baseline' || ns.psaEnforce === 'restricted'),
   );
   if (guarded.length === 0) return [];
+  const patchers = model.grants.filter(
+    (grant) => adminLevel(grant) !== 'cluster' && mayPatchNamespaces(grant),
+  );
+  const subjects = new Set(patchers.map((grant) => grant.subject));
+  const creators = bySubject(model.grants.filter((grant) => subjects.has(grant.subject)));
   const pools = [...new Set(model.nodes.map((node) => node.pool))].sort(compareText);
   const edges: Edge[] = [];
-  const relevant = model.grants.filter((grant) => adminLevel(grant) !== 'cluster');
-  for (const [subject, grants] of bySubject(relevant))
-    for (const group of byBindingSubject(grants)) {
-      const ns = guarded.find(
-        (candidate) =>
-          group.some((grant) => patchesNamespace(grant, candidate.name)) &&
-          grants.some((grant) => createsPodsIn(grant, candidate.name)),
+  for (const group of byBindingSubject(patchers)) {
+    const subject = group[0]!.subject;
+    const grants = (creators.get(subject) ?? []).filter((grant) => adminLevel(grant) !== 'cluster');
+    // A namespaced grant patches only its own namespace; a cluster-wide one any, by name.
+    const candidates = group.some((grant) => grant.scope === '*')
+      ? guarded
+      : guarded.filter((ns) => group.some((grant) => grant.scope === ns.name));
+    const ns = candidates.find(
+      (candidate) =>
+        group.some((grant) => patchesNamespace(grant, candidate.name)) &&
+        grants.some((grant) => createsPodsIn(grant, candidate.name)),
+    );
+    if (ns === undefined) continue;
+    const creator = grants.find((grant) => createsPodsIn(grant, ns.name))!;
+    const says = `${ns.ref} enforces ${ns.psaEnforce}, which a label patch turns to privileged`;
+    for (const pool of pools)
+      edges.push(
+        grantEdge(model, 'patch-namespace-psa', {
+          from: subject,
+          to: `jewel:node-root/${pool}`,
+          deciding: group.filter((grant) => patchesNamespace(grant, ns.name)),
+          cited: [creator],
+          evidence: [evidence(model, ns.ref, says, '/metadata/labels')],
+        }),
       );
-      if (ns === undefined) continue;
-      const creator = grants.find((grant) => createsPodsIn(grant, ns.name))!;
-      const says = `${ns.ref} enforces ${ns.psaEnforce}, which a label patch turns to privileged`;
-      for (const pool of pools)
-        edges.push(
-          grantEdge(model, 'patch-namespace-psa', {
-            from: subject,
-            to: `jewel:node-root/${pool}`,
-            deciding: group.filter((grant) => patchesNamespace(grant, ns.name)),
-            cited: [creator],
-            evidence: [evidence(model, ns.ref, says, '/metadata/labels')],
-          }),
-        );
-    }
+  }
   return sortEdges(edges);
 }
 
