@@ -5,10 +5,13 @@
  * reviews. Users who cannot list Secrets, or can read only some namespaces, get exactly those gaps and a plan.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { LIVE_KINDS } from '../../src/collect/live/kinds.js';
+import { CLI, REPO_ROOT } from '../e2e/run-cli.js';
 import {
   type ControlPlane,
   controlPlaneSkipReason,
@@ -154,4 +157,21 @@ test('a user who can read only some namespaces gets exactly the others as gaps, 
   assert.ok(snapshot.gaps.every((g) => g.kind === 'forbidden'));
   assert.ok(snapshot.objects.some((o) => o.namespace === 'shop' && o.kind === 'Deployment'));
   assert.ok((await reportOf(snapshot)).plan.length > 0);
+});
+
+test('chokepoint snapshot -o FILE, then scan FILE, gives the live scan byte for byte', { skip }, () => {
+  const kubeconfig = cp.kubeconfigFor('chokepoint');
+  const file = join(mkdtempSync(join(tmpdir(), 'chokepoint-snapshot-')), 'snap.json');
+  const cli = (args: readonly string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+  assert.equal(cli(['snapshot', '--kubeconfig', kubeconfig, '-o', file]).status, 0);
+  const live = cli(['scan', '--kubeconfig', kubeconfig, '--format', 'json']);
+  const offline = cli(['scan', file, '--format', 'json']);
+  assert.equal(offline.status, live.status, offline.stderr);
+  assert.ok(live.stdout.includes('"type": "cluster"'));
+  assert.equal(offline.stdout, live.stdout);
 });
