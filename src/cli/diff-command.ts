@@ -4,12 +4,12 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { analyze } from '../prioritize/analyze.js';
-import { DEFAULT_CONFIG, withThreatModels } from '../prioritize/config.js';
 import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/contract.js';
 import { DIFF_FAIL_ON, type DiffFailOn, diffFails, diffReports } from '../report/diff.js';
 import { DIFF_RENDERERS, type DiffFormat } from '../report/diff-render.js';
 import type { ThreatModel } from '../techniques/types.js';
+import { analysisConfig } from './analysis-config.js';
 import { type Outcome, usage } from './exit.js';
 import { warn, writeOutput, writeStdout } from './io.js';
 import { emptyInputMessages, gapWarning, loadInput } from './load.js';
@@ -22,6 +22,7 @@ export interface DiffFlags {
   readonly output?: string;
   readonly failOn: string;
   readonly baseline?: string;
+  readonly config?: string;
   readonly kubeVersion?: string;
   readonly threatModel?: string;
 }
@@ -57,6 +58,7 @@ async function looksLikeReport(path: string): Promise<boolean> {
 }
 
 interface SideOptions {
+  readonly configFile: string | undefined;
   readonly kubeVersion: string | undefined;
   readonly threatModels: readonly ThreatModel[] | undefined;
 }
@@ -75,13 +77,16 @@ async function reportOf(path: string, options: SideOptions): Promise<Parsed<Repo
   const loaded = await loadInput([path], options.kubeVersion);
   if (!loaded.usable) return { ok: false, message: emptyInputMessages(loaded, [path]).message };
   for (const gap of loaded.snapshot.gaps) warn(gapWarning(gap));
-  const tms = options.threatModels;
-  const config = tms === undefined ? DEFAULT_CONFIG : withThreatModels(DEFAULT_CONFIG, tms);
-  const analysis = analyze(
-    loaded.snapshot,
-    { ...config, model: { ...config.model, kubeVersion: loaded.kubeVersion } },
-    loaded.builtIn,
+  // Both sides are read with the same chokepoint.yaml and flags, so only the input differs.
+  const config = await analysisConfig(
+    {
+      ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+      ...(options.threatModels === undefined ? {} : { threatModels: options.threatModels }),
+    },
+    { kubeVersion: loaded.kubeVersion },
   );
+  if (!config.ok) return config;
+  const analysis = analyze(loaded.snapshot, config.value, loaded.builtIn);
   return { ok: true, value: buildReport(analysis, { version: toolVersion() }) };
 }
 
@@ -97,7 +102,11 @@ export async function runDiff(base: string, head: string, flags: DiffFlags): Pro
   if (kubeVersion?.ok === false) return usage(kubeVersion.message);
   const threatModels = flags.threatModel === undefined ? undefined : parseThreatModels(flags.threatModel);
   if (threatModels?.ok === false) return usage(threatModels.message);
-  const options = { kubeVersion: kubeVersion?.value, threatModels: threatModels?.value };
+  const options = {
+    configFile: flags.config,
+    kubeVersion: kubeVersion?.value,
+    threatModels: threatModels?.value,
+  };
   const sides: Report[] = [];
   for (const [name, path] of [
     ['BASE', base],

@@ -87,6 +87,7 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
       'none',
     )
     .option('--baseline <file>', 'a report of what is already known: its paths never count as new')
+    .option('--config <file>', 'chokepoint.yaml for both sides (default: ./chokepoint.yaml when present)')
     .option('--threat-model <list>', `threat models to apply to both sides: ${THREAT_MODELS.join(',')}`)
     .option('--kube-version <x.y>', 'Kubernetes minor version for the bootstrap RBAC')
     .addHelpText('after', EXIT_HELP)

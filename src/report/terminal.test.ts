@@ -158,8 +158,8 @@ test('prose wraps to the width; only unbreakable words run past it', () => {
   }
 });
 
-test('the format table has json and terminal, sorted', () => {
-  assert.deepEqual(REPORT_FORMATS, ['json', 'terminal']);
+test('the format table has json, terminal and the derived formats, sorted', () => {
+  assert.deepEqual(REPORT_FORMATS, ['dot', 'html', 'json', 'markdown', 'mermaid', 'sarif', 'terminal']);
   assert.equal(REPORTERS.json(sampleReport(), PLAIN).startsWith('{'), true);
   assert.equal(REPORTERS.terminal(sampleReport(), PLAIN), renderTerminal(sampleReport(), PLAIN));
 });
