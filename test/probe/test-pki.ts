@@ -1,5 +1,5 @@
 // Throwaway certificates for the probe tests, made with openssl: a test CA, and server certificates signed by it
-// (or self-signed and expired, for the bad-certificate case) with the subject alternative names asked for.
+// (or self-signed, trusted by nobody, for the bad-certificate case) with the subject alternative names asked for.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,9 +27,9 @@ export function opensslAvailable(): boolean {
 
 /**
  * A server certificate for `san` (e.g. `DNS:localhost,IP:127.0.0.1`), signed by a fresh test CA; with
- * `expired`, a self-signed certificate whose validity ended in the past instead.
+ * `selfSigned`, a certificate signed by its own key instead.
  */
-export function makeCert(san: string, options: { expired?: boolean } = {}): TestCert {
+export function makeCert(san: string, options: { selfSigned?: boolean } = {}): TestCert {
   const dir = mkdtempSync(join(tmpdir(), 'chokepoint-probe-pki-'));
   writeFileSync(join(dir, 'ext.cnf'), `subjectAltName=${san}\n`);
   openssl(
@@ -65,21 +65,19 @@ export function makeCert(san: string, options: { expired?: boolean } = {}): Test
     ],
     dir,
   );
-  if (options.expired)
+  if (options.selfSigned)
     openssl(
       [
         'x509',
         '-req',
         '-in',
         'server.csr',
-        '-key',
+        '-signkey',
         'server.key',
         '-out',
         'server.crt',
-        '-not_before',
-        '20200101000000Z',
-        '-not_after',
-        '20200102000000Z',
+        '-days',
+        '1',
         '-extfile',
         'ext.cnf',
       ],
