@@ -49,8 +49,14 @@ export function chokepointsOf(run: PipelineRun, context: PipelineContext): Choke
       from.push(graph.from[e]!, n + e);
       to.push(n + e, graph.to[e]!);
     }
-    for (const v of entries) from.push(source), to.push(v);
-    for (const v of jewelNodes) from.push(v), to.push(sink);
+    for (const v of entries) {
+      from.push(source);
+      to.push(v);
+    }
+    for (const v of jewelNodes) {
+      from.push(v);
+      to.push(sink);
+    }
     const idom = immediateDominators(csrOf(sink + 1, from, to), source);
     for (const d of dominatorsOf(idom, sink)) {
       if (d === source) continue;
