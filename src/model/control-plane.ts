@@ -49,15 +49,15 @@ export interface ControlPlane {
   readonly dashboards: readonly DashboardSettings[];
 }
 
-// The dashboard's images: kubernetesui/dashboard(-api), and kubernetes-dashboard(-amd64) before 2.0.
-const DASHBOARD_IMAGE = /(^|\/)(kubernetes-dashboard(-amd64)?|dashboard(-api)?)(:|@|$)/;
+// The dashboard's images: kubernetesui/dashboard(-api) since 2.0, and the project-prefixed -amd64 image before.
+const DASHBOARD_IMAGE = /(^|\/)(kubernetes-)?dashboard(-amd64|-api)?(:|@|$)/;
 
 function dashboardsOf(so: SnapshotObject): DashboardSettings[] {
   const path = podSpecPathOf(so.kind as WorkloadKind);
   return arr(obj(at(so.object, path)).containers).flatMap((raw, index) => {
     const container = obj(raw);
     const image = str(container.image) ?? '';
-    if (!DASHBOARD_IMAGE.test(image) || !/dashboard/.test(image)) return [];
+    if (!DASHBOARD_IMAGE.test(image)) return [];
     const flags = flagsOf(container, [...path, 'containers', index]);
     return [{ workload: so.ref, container: str(container.name) ?? '', flags }];
   });

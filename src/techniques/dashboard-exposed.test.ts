@@ -9,7 +9,7 @@ import { runTable } from './table-test.js';
 const dashboard = (args: string[], image = 'kubernetesui/dashboard:v2.7.0') => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
-  metadata: { name: 'kubernetes-dashboard', namespace: 'ui' },
+  metadata: { name: 'console', namespace: 'ui' },
   spec: {
     template: {
       metadata: { labels: { k8s: 'dashboard' } },
@@ -30,23 +30,20 @@ runTable(dashboardExposed, [
     objects: [dashboard(['--enable-skip-login']), service('NodePort')],
     edges: [
       'Service/ui/dash -> ServiceAccount/ui/dash',
-      'hub:reach/Deployment/ui/kubernetes-dashboard -> ServiceAccount/ui/dash',
+      'hub:reach/Deployment/ui/console -> ServiceAccount/ui/dash',
     ],
-    fixes: [
-      'disable-dashboard-skip-login@Deployment/ui/kubernetes-dashboard',
-      'make-service-internal@Service/ui/dash',
-    ],
+    fixes: ['disable-dashboard-skip-login@Deployment/ui/console', 'make-service-internal@Service/ui/dash'],
   },
   {
     name: 'skip-login, not exposed: from the pod network only',
     objects: [dashboard(['--auto-generate-certificates', '--enable-skip-login=true'])],
-    edges: ['hub:reach/Deployment/ui/kubernetes-dashboard -> ServiceAccount/ui/dash'],
-    fixes: ['disable-dashboard-skip-login@Deployment/ui/kubernetes-dashboard'],
+    edges: ['hub:reach/Deployment/ui/console -> ServiceAccount/ui/dash'],
+    fixes: ['disable-dashboard-skip-login@Deployment/ui/console'],
   },
   {
     name: 'exposed with a login: unlikely, fixed by making the Service internal',
     objects: [
-      dashboard(['--auto-generate-certificates'], 'k8s.gcr.io/kubernetes-dashboard-amd64:v1.10.1'),
+      dashboard(['--auto-generate-certificates'], 'docker.io/kubernetesui/dashboard-api:1.10.1'),
       service('LoadBalancer'),
     ],
     edges: ['Service/ui/dash -> ServiceAccount/ui/dash'],
