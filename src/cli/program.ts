@@ -71,6 +71,14 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .option('--apply-plan <N>', 'write the input with the first N plan items applied (needs --out-dir)')
     .option('--out-dir <dir>', 'where --apply-plan writes the patched files')
     .option('--no-color', 'no colour in terminal output (NO_COLOR is honoured too)')
+    .option(
+      '--probe-results <file>',
+      'add what chokepoint probe saw (its --format json) as external entry points',
+    )
+    .option(
+      '--probe <hosts...>',
+      'probe these hosts now (default ports, read-only requests) and add what is open',
+    )
     .addHelpText('after', FAIL_ON_TEXT + EXIT_HELP)
     .action(async (paths: string[], flags: ScanFlags) => done(await runScan(paths, flags)));
 

@@ -24,6 +24,10 @@ export interface ScanFlags {
   readonly config?: string;
   /** `--now`: when accepted risks are judged (ISO). */
   readonly now?: string;
+  /** `--probe-results FILE`: what `chokepoint probe` saw, as external entries. */
+  readonly probeResults?: string;
+  /** `--probe HOST...`: probe these now (default ports) and add what is open. */
+  readonly probe?: readonly string[];
 }
 
 /** The checked settings of one scan. */

@@ -13,6 +13,7 @@ import { failsOn } from './fail-on.js';
 import { terminalContext, warn, writeOutput, writeStdout } from './io.js';
 import { emptyInputMessages, gapWarning } from './load.js';
 import { loadScanInput } from './load-live.js';
+import { probeInput } from './probe-input.js';
 import { reportAssets } from './report-assets.js';
 import { type ScanFlags, scanSettings } from './scan-settings.js';
 import { toolVersion } from './version.js';
@@ -61,7 +62,10 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
   }
   const config = await analysisConfig(settings, { kubeVersion: loaded.kubeVersion });
   if (!config.ok) return usage(config.message);
-  const analysis = analyze(loaded.snapshot, config.value, loaded.builtIn);
+  const probed = await probeInput(flags);
+  if (typeof probed === 'string') return usage(probed);
+  const withProbe = probed === undefined ? config.value : { ...config.value, probeResults: probed };
+  const analysis = analyze(loaded.snapshot, withProbe, loaded.builtIn);
   const report = buildReport(analysis, { version: toolVersion() });
   for (const gap of report.gaps) warn(gapWarning(gap));
   const text = REPORTERS[settings.format](report, {

@@ -5,6 +5,7 @@
  */
 import type { Model } from '../model/model.js';
 import type { AnalysisConfig, ExposureKind } from '../prioritize/config.js';
+import { probedEntries } from '../probe/probe-entries.js';
 import { controlPlaneEndpoints } from '../techniques/control-plane-helpers.js';
 import { costOfProbability } from '../techniques/likelihood.js';
 import type { NodeRef, ThreatModel } from '../techniques/types.js';
@@ -70,6 +71,14 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
       });
   // Grants to anonymous identities are open to whoever reaches the API server.
   if (enabled('external')) for (const entry of anonymousEntries(model, config)) add(entry);
+  // What a probe saw open: the attacker is already through those doors.
+  if (enabled('external') && config.probeResults !== undefined)
+    for (const entry of probedEntries(
+      model,
+      config.probeResults,
+      costOfProbability(config.priors.external.probed),
+    ))
+      add(entry);
   if (enabled('credentials')) for (const entry of credentialEntries(model, config)) add(entry);
   return [...entries.values()].sort((a, b) =>
     a.threatModel === b.threatModel

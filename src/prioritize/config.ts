@@ -3,6 +3,7 @@
  * effort hours and the plan's limits. Defaults here; `chokepoint.yaml` overrides them.
  */
 import type { ModelOptions } from '../model/build-model.js';
+import type { ProbeResults } from '../probe/types.js';
 import { DEFAULT_EFFORT_HOURS, type EffortClass } from '../techniques/remediations.js';
 import type { TechniqueId, ThreatModel } from '../techniques/types.js';
 
@@ -14,7 +15,8 @@ export type ExposureKind =
   | 'ExternalIP'
   | 'hostPort'
   | 'ControlPlane'
-  | 'anonymous';
+  | 'anonymous'
+  | 'probed';
 
 /** A risk the team accepts: edges of `technique` that touch an object whose ref matches the glob `object`. */
 export interface AcceptedRisk {
@@ -54,6 +56,8 @@ export interface AnalysisConfig {
   };
   /** Identity refs whose credentials are known to have leaked. */
   readonly leakedCredentials: readonly string[];
+  /** What `chokepoint probe` saw (`scan --probe-results` or `--probe`): its findings become external entries. */
+  readonly probeResults?: ProbeResults;
   /** Jewel values: how much reaching each matters, as a probability-like weight. */
   readonly jewels: {
     readonly clusterAdmin: number;
@@ -95,6 +99,8 @@ export const DEFAULT_CONFIG: AnalysisConfig = {
       ControlPlane: 0.6,
       // Anonymous API access with real grants: anyone who reaches the API server holds them.
       anonymous: 1,
+      // A door `chokepoint probe` saw open: no guess about reachability left.
+      probed: 1,
     },
     container: { base: 0.1, exposed: 0.3 },
     credentials: { user: 0.1, group: 0.05, legacyToken: 0.3, leaked: 1 },
