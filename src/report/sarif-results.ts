@@ -46,7 +46,10 @@ function located(ref: string, places: ReadonlyMap<string, Place>) {
   };
 }
 
-function planResult(item: PlanItem, index: number | 'one', report: Report, ctx: ResultContext): SarifResult {
+/** What every result builder needs: the rule indexes and where each object is. */
+type BuildContext = ResultContext & { readonly places: ReadonlyMap<string, Place> };
+
+function planResult(item: PlanItem, index: number | 'one', report: Report, ctx: BuildContext): SarifResult {
   const total = report.risk.total;
   const removed = item.riskBefore - item.riskAfter;
   const lead = index === 'one' ? 'Fix this first (the one thing)' : `Plan item ${index + 1}`;
@@ -66,7 +69,7 @@ function planResult(item: PlanItem, index: number | 'one', report: Report, ctx: 
     level: planLevel(removed, total, index === 'one'),
     rank: shareRank(removed, total),
     message: { text },
-    ...located(item.target, placesOf(report)),
+    ...located(item.target, ctx.places),
     partialFingerprints: { [FINGERPRINT_NAME]: fingerprint(`plan|${planKey(item)}`) },
     properties: {
       oneThing: index === 'one',
@@ -87,7 +90,7 @@ function findingRef(finding: FindingReport, places: ReadonlyMap<string, Place>):
 
 function findingResult(
   finding: FindingReport,
-  context: ResultContext & { readonly places: ReadonlyMap<string, Place>; readonly pathScore: number },
+  context: BuildContext & { readonly pathScore: number },
 ): SarifResult {
   const meta = TECHNIQUES_BY_ID[finding.technique].meta;
   const because = finding.evidence.map((e) => e.says).join('; ');
@@ -114,11 +117,12 @@ function findingResult(
 /** Every result, most important first. */
 export function sarifResults(report: Report, ctx: ResultContext): SarifResult[] {
   const places = placesOf(report);
+  const build: BuildContext = { ...ctx, places };
   const out: SarifResult[] = [];
   const oneKey = report.oneThing === null ? undefined : planKey(report.oneThing);
-  if (report.oneThing !== null) out.push(planResult(report.oneThing, 'one', report, ctx));
+  if (report.oneThing !== null) out.push(planResult(report.oneThing, 'one', report, build));
   report.plan.forEach((item, i) => {
-    if (planKey(item) !== oneKey) out.push(planResult(item, i, report, ctx));
+    if (planKey(item) !== oneKey) out.push(planResult(item, i, report, build));
   });
   const pathScore = new Map<string, number>();
   for (const path of report.paths) {
@@ -138,7 +142,6 @@ export function sarifResults(report: Report, ctx: ResultContext): SarifResult[] 
       b.score - a.score ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  for (const { finding, score } of scored)
-    out.push(findingResult(finding, { ...ctx, places, pathScore: score }));
+  for (const { finding, score } of scored) out.push(findingResult(finding, { ...build, pathScore: score }));
   return out;
 }
