@@ -22,6 +22,8 @@ export const ALLOWED_NAMES: ReadonlySet<string> = new Set([
   'expected',
   'kube-public',
   'kube-system',
+  // The upstream Kubernetes Dashboard's own namespace and name, which recognising an exposed dashboard needs.
+  'kubernetes-dashboard',
   'kube-node-lease',
   'nginx',
   'system:anonymous',
