@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Report } from '../../src/report/contract.js';
-import { generateCluster } from '../../tools/generate/generate.js';
 import { runCli } from './run-cli.js';
 
 function scanJson(args: readonly string[]): Report {
@@ -30,13 +29,3 @@ for (const n of [1, 3, 5]) {
   test(`the bundled example: --apply-plan ${n} scans back to the predicted risk`, () =>
     proveItem('examples/shop', n));
 }
-
-test('a generated R1k cluster: --apply-plan 2 scans back to the predicted risk', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'chokepoint-gen-proof-'));
-  try {
-    generateCluster({ size: 'R1k', seed: 11, format: 'json', out: join(dir, 'cluster') });
-    proveItem(join(dir, 'cluster'), 2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
