@@ -1,18 +1,28 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { csrSigning } from './csr-signing.js';
 import { CLUSTER_FIXES, clusterGrant, shopGrant } from './rbac-capability-fixtures.js';
-import { assertFixesRemove, rule, testMeta } from './rbac-test-helpers.js';
+import {
+  arrows,
+  assertFixesRemove,
+  clusterRoleBinding,
+  edgesOf,
+  group,
+  rule,
+  testMeta,
+  user,
+} from './rbac-test-helpers.js';
 import { runTable } from './table-test.js';
 
 const G = ['certificates.k8s.io'];
 const CREATE = rule(['create'], ['certificatesigningrequests'], G);
 const APPROVAL = rule(['update'], ['certificatesigningrequests/approval'], G);
 const signer = (...names: string[]) => rule(['approve'], ['signers'], G, names);
-const ADMIN = 'ServiceAccount/shop/ci -> jewel:cluster-admin';
+const ADMIN = 'ServiceAccount/shop/ci -> hub:client-certificates/*';
 
 runTable(csrSigning, [
   {
-    name: 'create, approve and the client signer',
+    name: 'create, approve and the client signer: any bound user or group',
     objects: clusterGrant(CREATE, APPROVAL, signer('kubernetes.io/kube-apiserver-client')),
     edges: [ADMIN],
     fixes: CLUSTER_FIXES,
@@ -56,6 +66,22 @@ test('csr-signing: each fix removes the edge', () => {
     clusterGrant(CREATE, APPROVAL, signer('kubernetes.io/kube-apiserver-client')),
     ADMIN,
   );
+});
+
+test('csr-signing: the client hub reaches every bound user and group but system:masters', () => {
+  const bound = clusterRoleBinding('admins', 'cluster-admin', [
+    user('alice'),
+    group('kubeadm:cluster-admins'),
+    group('system:masters'),
+  ]);
+  const edges = edgesOf(csrSigning, [
+    bound,
+    ...clusterGrant(CREATE, APPROVAL, signer('kubernetes.io/kube-apiserver-client')),
+  ]);
+  assert.deepEqual(arrows(edges.filter((edge) => edge.structural)), [
+    'hub:client-certificates/* -> Group/kubeadm:cluster-admins',
+    'hub:client-certificates/* -> User/alice',
+  ]);
 });
 
 testMeta(csrSigning);
