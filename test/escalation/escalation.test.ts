@@ -3,6 +3,7 @@
 // KubeHound ROLE_BIND cases (its `-fail` ones included). Each attempt is sent with the test identity's own token
 // (server-side dry-run), and chokepoint must predict exactly the attempts the server allowed.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -19,7 +20,8 @@ import {
   repoRoot,
   startControlPlane,
 } from '../harness/control-plane.js';
-import { type Attempt, scenarios } from './scenarios.js';
+import { catalogueScenarios } from './catalogue-scenarios.js';
+import { type Attempt, rbacScenarios, type Scenario } from './scenarios.js';
 import { allowed, createAll, tokenOf } from './server.js';
 
 const skip = controlPlaneSkipReason();
@@ -64,7 +66,7 @@ before(async () => {
   if (skip) return;
   const { users, groups } = corpusPrincipals(corpus);
   const extra: Record<string, string[]> = {};
-  for (const s of scenarios()) extra[s.user] = [];
+  for (const s of [...rbacScenarios(), ...catalogueScenarios(() => '')]) extra[s.user] = [];
   for (const user of users) extra[user] = [];
   for (const group of groups) extra[memberOf(group)] = [group];
   cp = await startControlPlane({ controllers: true, users: extra });
@@ -106,19 +108,32 @@ function predicted(objects: readonly Raw[], from: NodeRef, attempt: Attempt): bo
   return reach(edgesFor(objects, attempt.technique), from).has(attempt.target);
 }
 
-test('escalations: chokepoint predicts exactly what the API server allows', {
-  skip,
-  timeout: 600_000,
-}, async () => {
-  const server = cp!;
-  const all = scenarios();
-  await createAll(
-    server,
-    all.map((s) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: s.namespace } })),
-  );
+/** A certificate request for CN=user, O=group, as the CSR API takes it (base64 PEM), made with openssl. */
+function csrFor(subject: { readonly user: string; readonly group: string }): string {
+  const args = ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const dn = ['-keyout', '/dev/null', '-subj', `/O=${subject.group}/CN=${subject.user}`];
+  const r = spawnSync('openssl', [...args, ...dn], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 0, `openssl req failed: ${r.stderr}`);
+  return Buffer.from(r.stdout).toString('base64');
+}
+
+/** Runs the scenarios' attempts; every verdict must match chokepoint's prediction. */
+async function judge(server: ControlPlane, all: readonly Scenario[]): Promise<void> {
+  const namespaceOf = (s: Scenario): Raw =>
+    s.objects.find((o) => o.kind === 'Namespace') ?? {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: s.namespace },
+    };
+  await createAll(server, all.map(namespaceOf));
   await createAll(
     server,
     all.flatMap((s) => s.objects),
+  );
+  await createAll(
+    server,
+    all.flatMap((s) => s.setup ?? []),
+    new Set(['Pod', 'CertificateSigningRequest']),
   );
   const mismatches: string[] = [];
   const counts = { allowed: 0, denied: 0 };
@@ -135,6 +150,20 @@ test('escalations: chokepoint predicts exactly what the API server allows', {
   console.log(`# escalation attempts: ${counts.allowed} allowed, ${counts.denied} denied by the server`);
   assert.deepEqual(mismatches, []);
   assert.ok(counts.allowed > 0 && counts.denied > 0, 'both outcomes are exercised');
+}
+
+test('escalations: chokepoint predicts exactly what the API server allows', {
+  skip,
+  timeout: 600_000,
+}, async () => {
+  await judge(cp!, rbacScenarios());
+});
+
+test('the newer RBAC techniques: chokepoint predicts exactly what the API server allows', {
+  skip,
+  timeout: 600_000,
+}, async () => {
+  await judge(cp!, catalogueScenarios(csrFor));
 });
 
 /** What a subject gains by binding, reduced: cluster-admin subsumes namespace admin. */

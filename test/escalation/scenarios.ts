@@ -11,13 +11,15 @@ const RBAC_API = '/apis/rbac.authorization.k8s.io/v1';
 /** One request that performs an escalation step, and the edge chokepoint must predict for it. */
 export interface Attempt {
   readonly what: string;
-  readonly method: 'POST' | 'PATCH';
+  readonly method: 'POST' | 'PATCH' | 'PUT';
   readonly path: string;
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   readonly contentType?: string;
   readonly technique: TechniqueId;
   readonly target: string;
+  /** Further requests the step also needs; the attempt is allowed only when every one is. */
+  readonly andThen?: readonly Omit<Attempt, 'technique' | 'target' | 'andThen'>[];
 }
 
 /** One test user, the RBAC it is given, and what it tries. */
@@ -25,23 +27,36 @@ export interface Scenario {
   readonly name: string;
   readonly user: string;
   readonly namespace: string;
-  /** RBAC objects and whatever the attempts need (service accounts, a victim's binding). */
+  /** RBAC objects and whatever the attempts need (service accounts, a victim's binding, its Namespace). */
   readonly objects: readonly Record<string, unknown>[];
+  /** Objects the attempts act on, created as admin before them (a running pod, a pending CSR). */
+  readonly setup?: readonly Record<string, unknown>[];
   readonly attempts: readonly Attempt[];
 }
 
 type Rule = Record<string, unknown>;
 
-const rule = (verbs: string[], resources: string[], apiGroups = [''], resourceNames?: string[]): Rule => ({
+export const rule = (
+  verbs: string[],
+  resources: string[],
+  apiGroups = [''],
+  resourceNames?: string[],
+): Rule => ({
   apiGroups,
   resources,
   verbs,
   ...(resourceNames === undefined ? {} : { resourceNames }),
 });
 
-const RBAC_GROUP = ['rbac.authorization.k8s.io'];
+/** The RBAC API group, as a rule's apiGroups. */
+export const RBAC_GROUP = ['rbac.authorization.k8s.io'];
 
-function roleWithBinding(ns: string, name: string, user: string, rules: Rule[]): Record<string, unknown>[] {
+export function roleWithBinding(
+  ns: string,
+  name: string,
+  user: string,
+  rules: Rule[],
+): Record<string, unknown>[] {
   return [
     { apiVersion: RBAC, kind: 'Role', metadata: { name, namespace: ns }, rules },
     {
@@ -54,7 +69,7 @@ function roleWithBinding(ns: string, name: string, user: string, rules: Rule[]):
   ];
 }
 
-function clusterRoleWithBinding(name: string, user: string, rules: Rule[]): Record<string, unknown>[] {
+export function clusterRoleWithBinding(name: string, user: string, rules: Rule[]): Record<string, unknown>[] {
   return [
     { apiVersion: RBAC, kind: 'ClusterRole', metadata: { name }, rules },
     {
@@ -173,14 +188,14 @@ function createDeploymentAs(ns: string, account: string): Attempt {
   };
 }
 
-const serviceAccount = (ns: string, name: string) => ({
+export const serviceAccount = (ns: string, name: string) => ({
   apiVersion: 'v1',
   kind: 'ServiceAccount',
   metadata: { name, namespace: ns },
 });
 
 /** Every scenario; user names and namespaces are unique, so all of them share one API server. */
-export function scenarios(): Scenario[] {
+export function rbacScenarios(): Scenario[] {
   const list: Scenario[] = [];
   const add = (
     name: string,

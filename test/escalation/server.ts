@@ -22,13 +22,18 @@ function collectionPath(object: Record<string, unknown>): string {
       return `${RBAC_API}/namespaces/${namespace}/roles`;
     case 'RoleBinding':
       return `${RBAC_API}/namespaces/${namespace}/rolebindings`;
+    case 'Pod':
+      return `/api/v1/namespaces/${namespace}/pods`;
+    case 'CertificateSigningRequest':
+      return '/apis/certificates.k8s.io/v1/certificatesigningrequests';
     default:
       throw new Error(`escalation test: cannot create kind ${String(object.kind)}`);
   }
 }
 
-/** Kinds the escalation test creates on the server; others (pods of a corpus file) are left to the model. */
+/** Kinds the escalation test creates on the server; a corpus file's pods are left to the model. */
 export const CREATED_KINDS: ReadonlySet<string> = new Set([
+  'CertificateSigningRequest',
   'ClusterRole',
   'ClusterRoleBinding',
   'Namespace',
@@ -41,10 +46,11 @@ export const CREATED_KINDS: ReadonlySet<string> = new Set([
 export async function createAll(
   cp: ControlPlane,
   objects: readonly Record<string, unknown>[],
+  kinds: ReadonlySet<string> = CREATED_KINDS,
 ): Promise<void> {
   const ordered = [
     ...objects.filter((o) => o.kind === 'Namespace'),
-    ...objects.filter((o) => o.kind !== 'Namespace' && CREATED_KINDS.has(String(o.kind))),
+    ...objects.filter((o) => o.kind !== 'Namespace' && kinds.has(String(o.kind))),
   ];
   for (const object of ordered) {
     const r = await cp.request('admin', 'POST', collectionPath(object), object);
@@ -68,11 +74,14 @@ export async function tokenOf(cp: ControlPlane, namespace: string, name: string)
 
 /** Sends the attempt; true when the server allowed it, false on 403; anything else is a broken test. */
 export async function allowed(cp: ControlPlane, who: Caller, attempt: Attempt): Promise<boolean> {
-  const r = await cp.request(who, attempt.method, attempt.path, attempt.body, {
-    ...(attempt.contentType === undefined ? {} : { contentType: attempt.contentType }),
-    ...(attempt.headers === undefined ? {} : { headers: { ...attempt.headers } }),
-  });
-  if (r.status >= 200 && r.status < 300) return true;
-  if (r.status === 403) return false;
-  throw new Error(`${attempt.what}: unexpected HTTP ${r.status} ${r.text}`);
+  for (const step of [attempt, ...(attempt.andThen ?? [])]) {
+    const r = await cp.request(who, step.method, step.path, step.body, {
+      ...(step.contentType === undefined ? {} : { contentType: step.contentType }),
+      ...(step.headers === undefined ? {} : { headers: { ...step.headers } }),
+    });
+    if (r.status === 403) return false;
+    if (r.status < 200 || r.status >= 300)
+      throw new Error(`${step.what}: unexpected HTTP ${r.status} ${r.text}`);
+  }
+  return true;
 }
