@@ -82,6 +82,7 @@ export function describeNode(ref: NodeRef): string {
   if (ref.startsWith('hub:patch-pods/')) return `patching pods in ${scopeWords(ref, 'hub:patch-pods/')}`;
   if (ref.startsWith('hub:sa-token/')) return `service-account tokens in ${scopeWords(ref, 'hub:sa-token/')}`;
   if (ref === 'hub:patch-nodes/*') return 'relabelling every node';
+  if (ref === 'hub:client-certificates/*') return 'a client certificate for any user or group';
   if (ref === 'hub:reach-open') return 'the pod network no NetworkPolicy restricts';
   if (ref.startsWith('hub:reach/')) return `the pods governed like ${ref.slice('hub:reach/'.length)}`;
   if (ref.startsWith('hub:reach-from/'))
