@@ -221,7 +221,12 @@ test('text that is neither YAML nor JSON, oversized documents and YAML bombs bec
   );
   assert.deepEqual(
     limited.gaps.map((gap) => [gap.kind, gap.message]),
-    [['limit-exceeded', '<stdin>:1: document is larger than 1 KiB — split it']],
+    [
+      [
+        'limit-exceeded',
+        '<stdin>:1: document size exceeded (5053 > 1024 bytes) — raise with --max-document-bytes',
+      ],
+    ],
   );
   const bomb = [
     'kind: ConfigMap',
@@ -236,7 +241,7 @@ test('text that is neither YAML nor JSON, oversized documents and YAML bombs bec
     [
       'limit-exceeded',
       '<stdin>:1',
-      '<stdin>:1: too many aliases (a YAML bomb?) — simplify or remove the document',
+      '<stdin>:1: YAML alias expansion exceeded (12330 > 10000 nodes) — raise with --max-aliases',
     ],
   ]);
 });
@@ -246,7 +251,11 @@ test('deep nesting and wrong types are gaps or odd objects, never a crash', asyn
   const deepJson = `{"kind":"Pod","metadata":{"name":"x"},"spec":${'['.repeat(depth)}${']'.repeat(depth)}}`;
   const json = await collectFiles(['-'], { stdin: stdinOf(deepJson) });
   assert.deepEqual(messages(json.gaps), [
-    ['limit-exceeded', '<stdin>:1', '<stdin>:1: object is nested too deeply to read — simplify or remove it'],
+    [
+      'limit-exceeded',
+      '<stdin>:1',
+      `<stdin>:1: nesting depth exceeded (${depth + 1} > 200) — raise with --max-depth`,
+    ],
   ]);
   const deepYaml = `kind: Pod\nmetadata: {name: x}\nspec: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\nkind: Namespace\nmetadata: {name: ok}\n`;
   const yaml = await collectFiles(['-'], { stdin: stdinOf(deepYaml) });

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { gapAt } from './gaps.js';
 import { FileIngest } from './ingest.js';
+import { type Limits, limitsWith } from './limits.js';
 import { formatOf, fsProblem, type InputFormat, isBinary, resolveInputs, STDIN_NAME } from './input-files.js';
 import { jsonReader } from './read-json.js';
 import { type ChunkReader, yamlReader } from './read-yaml.js';
@@ -16,11 +17,11 @@ import type { Gap, Snapshot, SnapshotObject, SnapshotSource } from './snapshot.j
 export interface CollectOptions {
   /** Where `-` reads from; default `process.stdin`. */
   readonly stdin?: NodeJS.ReadableStream;
-  /** Largest document, List item or line read, in bytes; larger ones become gaps. Default 64 MiB. */
+  /** Largest document or List item read, in bytes (the `document-bytes` limit); larger ones become gaps. */
   readonly maxObjectBytes?: number;
+  /** Limits on size, lines, depth, aliases and documents per file; the rest keep their defaults. */
+  readonly limits?: Partial<Limits>;
 }
-
-const DEFAULT_MAX_OBJECT_BYTES = 64 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 /** Raw List items held in case the List turns out to be an object with an `items` field (etcd caps objects at 1.5 MiB). */
 const HELD_ITEMS_BYTES = 2 * 1024 * 1024;
@@ -54,7 +55,10 @@ export async function collectFiles(
   inputs: readonly string[],
   options: CollectOptions = {},
 ): Promise<Snapshot> {
-  const maxBytes = options.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
+  const limits = limitsWith({
+    ...(options.maxObjectBytes === undefined ? {} : { 'document-bytes': options.maxObjectBytes }),
+    ...options.limits,
+  });
   const resolved = await resolveInputs(inputs);
   const objects: SnapshotObject[] = [];
   const gaps: Gap[] = [...resolved.gaps];
@@ -64,7 +68,7 @@ export async function collectFiles(
   for (const file of resolved.files) {
     if (file === STDIN_NAME) stdin = new StdinTee(options.stdin ?? process.stdin, STDIN_KEEP_BYTES);
     const source = file === STDIN_NAME && stdin !== undefined ? stdin.source : fileSource(file);
-    const result = await readInput(file, source, maxBytes);
+    const result = await readInput(file, source, limits);
     if (result.opened) paths.push(file);
     if (result.format !== undefined) formats.set(file, result.format);
     // A loop, not push(...spread): a dump holds more objects than a call can take arguments.
@@ -142,22 +146,23 @@ interface InputResult {
 }
 
 /** Reads one input; JSON-looking input that is not a `.json` file falls back to YAML when it is not JSON. */
-async function readInput(file: string, source: ChunkSource, maxBytes: number): Promise<InputResult> {
-  const first = await readAs(file, source, maxBytes, undefined);
+async function readInput(file: string, source: ChunkSource, limits: Limits): Promise<InputResult> {
+  const first = await readAs(file, source, limits, undefined);
   if (first.format !== 'json' || extname(file).toLowerCase() === '.json') return first;
   // Only input that yields nothing as JSON is retried: a broken item in a big JSON dump stays a JSON gap.
   const notJson = first.objects.length === 0 && first.gaps.some((gap) => gap.kind === 'parse-error');
   if (!notJson || !source.replayable()) return first;
-  return readAs(file, source, maxBytes, 'yaml');
+  return readAs(file, source, limits, 'yaml');
 }
 
 async function readAs(
   file: string,
   source: ChunkSource,
-  maxBytes: number,
+  limits: Limits,
   forced: InputFormat | undefined,
 ): Promise<InputResult> {
-  const ingest = new FileIngest(file, Math.min(maxBytes, HELD_ITEMS_BYTES));
+  const maxHeldBytes = Math.min(limits['document-bytes'], HELD_ITEMS_BYTES);
+  const ingest = new FileIngest(file, { maxHeldBytes, limits });
   let reader: ChunkReader | undefined;
   let format: InputFormat | undefined;
   let opened = false;
@@ -175,12 +180,13 @@ async function readAs(
           return { opened, objects: [], gaps: ingest.gaps };
         }
         format = forced ?? formatOf(file, chunk);
-        reader = format === 'json' ? jsonReader(ingest, maxBytes) : yamlReader(ingest, maxBytes);
+        reader = format === 'json' ? jsonReader(ingest, limits) : yamlReader(ingest, limits);
       }
       reader.push(chunk);
     }
     opened = true;
     reader?.end();
+    ingest.finish();
   } catch (error) {
     const problem = fsProblem(error);
     ingest.gap('unreadable', undefined, problem.what, problem.todo);

@@ -1,6 +1,7 @@
 /** Reads a JSON stream into a file's objects, one top-level value or List item at a time. */
-import { gapAt, mebibytes } from './gaps.js';
+import { gapAt } from './gaps.js';
 import type { FileIngest } from './ingest.js';
+import { type Limits, limitGap } from './limits.js';
 import { JsonScanner, type ScannedValue } from './json-scanner.js';
 import type { ChunkReader } from './read-yaml.js';
 
@@ -24,16 +25,12 @@ export function parseJsonValue(text: string, startLine: number): Parsed {
   }
 }
 
-/** A reader that feeds `ingest` from JSON bytes; `maxBytes` bounds one top-level value or List item. */
-export function jsonReader(ingest: FileIngest, maxBytes: number): ChunkReader {
+/** A reader that feeds `ingest` from JSON bytes; `document-bytes` bounds one top-level value or List item. */
+export function jsonReader(ingest: FileIngest, limits: Limits): ChunkReader {
+  const maxBytes = limits['document-bytes'];
   const place = (line: number) => ({ file: ingest.file, line });
-  const tooLarge = (value: ScannedValue, what: string) =>
-    gapAt(
-      'limit-exceeded',
-      place(value.startLine),
-      `${what} is larger than ${mebibytes(maxBytes)}`,
-      'split it',
-    );
+  const tooLarge = (value: ScannedValue) =>
+    limitGap('document-bytes', place(value.startLine), value.end - value.start, limits);
   const parse = (value: ScannedValue): Parsed | { readonly tooLarge: true } => {
     if (value.overflow || value.text === undefined) return { tooLarge: true };
     return parseJsonValue(value.text, value.startLine);
@@ -42,23 +39,26 @@ export function jsonReader(ingest: FileIngest, maxBytes: number): ChunkReader {
   const scanner = new JsonScanner(
     {
       value(value) {
+        if (!ingest.admit(value.doc, value.startLine)) return;
         const parsed = parse(value);
-        if ('tooLarge' in parsed) ingest.gaps.push(tooLarge(value, 'JSON value'));
+        if ('tooLarge' in parsed) ingest.gaps.push(tooLarge(value));
         else if ('what' in parsed) ingest.gap('parse-error', parsed.line, parsed.what, 'fix the JSON syntax');
         else ingest.document(parsed.value, { line: value.line, doc: value.doc });
       },
       item(item) {
+        if (!ingest.admit(item.doc, item.startLine)) return;
         const parsed = parse(item);
-        if ('tooLarge' in parsed) ingest.listItemGap(tooLarge(item, 'List item'));
+        if ('tooLarge' in parsed) ingest.listItemGap(tooLarge(item));
         else if ('what' in parsed) {
           ingest.listItemGap(gapAt('parse-error', place(parsed.line), parsed.what, 'fix the JSON syntax'));
         } else {
           const hints = { kind: item.listKind, apiVersion: item.listApiVersion };
           const at = { line: item.line, doc: item.doc, item: item.item ?? 0 };
-          ingest.listItem(parsed.value, at, item.end - item.start, hints);
+          ingest.listItem({ raw: parsed.value, at, bytes: item.end - item.start, hints });
         }
       },
       envelope(envelope) {
+        if (!ingest.admit(envelope.doc, envelope.startLine)) return;
         const at = { line: envelope.line, doc: envelope.doc };
         const parsed = envelope.complete ? parse(envelope) : undefined;
         if (parsed !== undefined && 'what' in parsed) {

@@ -1,6 +1,7 @@
 /** Reads a YAML stream into a file's objects: documents one by one, and the items of big Lists one by one. */
-import { gapAt, helmGap, helmLeftover, mebibytes } from './gaps.js';
+import { gapAt, helmGap, helmLeftover } from './gaps.js';
 import type { FileIngest, ListHints } from './ingest.js';
+import { type Limits, limitGap } from './limits.js';
 import { LineSplitter } from './line-splitter.js';
 import { parseYamlUnit } from './yaml-parse.js';
 import { YamlSegmenter, type YamlUnit } from './yaml-segmenter.js';
@@ -38,38 +39,41 @@ function helmSource(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** A reader that feeds `ingest` from YAML bytes; `maxBytes` bounds one document or List item. */
-export function yamlReader(ingest: FileIngest, maxBytes: number): ChunkReader {
+/** A reader that feeds `ingest` from YAML bytes, within `limits` (size of a document or List item, lines). */
+export function yamlReader(ingest: FileIngest, limits: Limits): ChunkReader {
   let head: YamlUnit | undefined;
   let hints: ListHints = {};
+  const options = { limits };
 
-  const tooLarge = (unit: YamlUnit, what: string) =>
-    gapAt(
-      'limit-exceeded',
-      { file: ingest.file, line: unit.startLine },
-      `${what} is larger than ${mebibytes(maxBytes)}`,
-      'split it',
-    );
+  const tooLarge = (unit: YamlUnit) =>
+    unit.longLine !== undefined
+      ? limitGap('line-bytes', { file: ingest.file, line: unit.longLine.line }, unit.longLine.bytes, limits)
+      : limitGap(
+          'document-bytes',
+          { file: ingest.file, line: unit.startLine },
+          unit.end - unit.start,
+          limits,
+        );
 
   const parse = (unit: YamlUnit, text: string, fileLine: (line: number) => number) => {
     const helmLine = helmLeftover(unit.lines, true);
     if (helmLine !== undefined)
       return { gap: helmGap({ file: ingest.file, line: unit.startLine + helmLine }) };
-    const result = parseYamlUnit(text, fileLine);
+    const result = parseYamlUnit(text, fileLine, options);
     if (result.ok) return { result };
     const unparsedHelm = helmLeftover(unit.lines, false);
     if (unparsedHelm !== undefined)
       return { gap: helmGap({ file: ingest.file, line: unit.startLine + unparsedHelm }) };
-    const kind = result.limit ? 'limit-exceeded' : 'parse-error';
+    const kind = result.limit !== undefined ? 'limit-exceeded' : 'parse-error';
     return { gap: gapAt(kind, { file: ingest.file, line: result.line }, result.what, result.todo) };
   };
 
   const onUnit = (unit: YamlUnit): void => {
-    if (unit.doc === undefined) return;
+    if (unit.doc === undefined || !ingest.admit(unit.doc, unit.startLine)) return;
     const offset = (line: number): number => unit.startLine + line - 1;
     if (unit.kind === 'document') {
       if (unit.overflow) {
-        ingest.gaps.push(tooLarge(unit, 'document'));
+        ingest.gaps.push(tooLarge(unit));
         return;
       }
       const parsed = parse(unit, textOf(unit.lines), offset);
@@ -81,23 +85,35 @@ export function yamlReader(ingest: FileIngest, maxBytes: number): ChunkReader {
           doc: unit.doc,
           ...(template !== undefined ? { template } : {}),
         };
-        ingest.document(parsed.result.value, at, parsed.result.itemLines);
+        const { itemLines, duplicates } = parsed.result;
+        ingest.document(parsed.result.value, at, {
+          itemLines,
+          ...(duplicates === undefined ? {} : { duplicates }),
+        });
       }
     } else if (unit.kind === 'list-head') {
       head = unit;
-      const parsed = parseYamlUnit(textOf(unit.lines), offset);
+      const parsed = parseYamlUnit(textOf(unit.lines), offset, options);
       const value = parsed.ok ? (parsed.value as Record<string, unknown> | null) : null;
       hints = { kind: stringOrUndefined(value?.kind), apiVersion: stringOrUndefined(value?.apiVersion) };
     } else if (unit.kind === 'list-item') {
       if (unit.overflow) {
-        ingest.listItemGap(tooLarge(unit, 'List item'));
+        ingest.listItemGap(tooLarge(unit));
         return;
       }
       const parsed = parse(unit, itemText(unit), offset);
       if (parsed.gap !== undefined) ingest.listItemGap(parsed.gap);
       else {
+        const { value, duplicates } = parsed.result;
         const at = { line: parsed.result.line, doc: unit.doc, item: unit.item ?? 0 };
-        ingest.listItem(parsed.result.value, at, unit.end - unit.start, hints);
+        const bytes = unit.end - unit.start;
+        ingest.listItem({
+          raw: value,
+          at,
+          bytes,
+          hints,
+          ...(duplicates === undefined ? {} : { duplicates }),
+        });
       }
     } else listTail(unit);
   };
@@ -107,7 +123,7 @@ export function yamlReader(ingest: FileIngest, maxBytes: number): ChunkReader {
     const headCount = first.lines.length;
     const fileLine = (line: number): number =>
       line <= headCount ? first.startLine + line - 1 : tail.startLine + line - headCount - 1;
-    const parsed = parseYamlUnit(textOf([...first.lines, ...tail.lines]), fileLine);
+    const parsed = parseYamlUnit(textOf([...first.lines, ...tail.lines]), fileLine, options);
     const at = { line: parsed.ok ? parsed.line : first.startLine, doc: first.doc ?? 0 };
     if (!parsed.ok) {
       ingest.gaps.push(
@@ -118,8 +134,8 @@ export function yamlReader(ingest: FileIngest, maxBytes: number): ChunkReader {
     head = undefined;
   };
 
-  const segmenter = new YamlSegmenter(onUnit, maxBytes);
-  const lines = new LineSplitter((line) => segmenter.line(line), maxBytes);
+  const segmenter = new YamlSegmenter(onUnit, limits['document-bytes']);
+  const lines = new LineSplitter((line) => segmenter.line(line), limits['line-bytes']);
   return {
     push: (chunk) => lines.push(chunk),
     end: () => {

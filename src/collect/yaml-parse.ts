@@ -3,6 +3,9 @@
  * (`yes`/`on` are booleans, `0755` is octal), so a manifest means here what it means to the API server.
  */
 import { isMap, isNode, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Duplicates, findDuplicates } from './duplicate-keys.js';
+import { aliasExpansion } from './yaml-aliases.js';
+import { DEFAULT_LIMITS, type LimitId, type Limits, limitExceeded } from './limits.js';
 
 /** A parsed unit, or why it could not be parsed; lines are file lines. */
 export type YamlParseResult =
@@ -13,14 +16,22 @@ export type YamlParseResult =
       readonly line: number;
       /** Lines of the elements of a top-level `items` sequence, by index. */
       readonly itemLines: readonly number[];
+      /** Duplicated keys, and the document under each choice of which occurrence counts. */
+      readonly duplicates?: Duplicates;
     }
   | {
       readonly ok: false;
       readonly line: number;
       readonly what: string;
       readonly todo: string;
-      readonly limit: boolean;
+      /** The limit the unit went past, if that is why it was not read. */
+      readonly limit?: LimitId;
     };
+
+/** How to parse: the limits on depth and aliases. */
+export interface YamlParseOptions {
+  readonly limits?: Limits;
+}
 
 /** Options shared by the reader and the writer, so both see the same document. */
 export const YAML_OPTIONS = {
@@ -30,9 +41,6 @@ export const YAML_OPTIONS = {
   logLevel: 'error',
   merge: true,
 } as const;
-
-const DEEP = 'nesting is too deep to read';
-const SIMPLIFY = 'simplify or remove the document';
 
 // What to do, per error code of the yaml package.
 const TODO: Readonly<Record<string, string>> = {
@@ -49,12 +57,24 @@ const TODO: Readonly<Record<string, string>> = {
 };
 
 /** Parses `text`; `fileLine` maps a 1-based line of the text to its line in the file. */
-export function parseYamlUnit(text: string, fileLine: (textLine: number) => number): YamlParseResult {
+export function parseYamlUnit(
+  text: string,
+  fileLine: (textLine: number) => number,
+  options: YamlParseOptions = {},
+): YamlParseResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const lineCounter = new LineCounter();
   const lineOf = (offset: number): number => fileLine(lineCounter.linePos(offset).line);
   const firstLine = fileLine(1);
+  const past = (id: LimitId, line: number, value: number | string): YamlParseResult => ({
+    ok: false,
+    line,
+    ...limitExceeded(id, value, limits),
+    limit: id,
+  });
   try {
-    const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
+    // Duplicate keys are read, not refused: every reading of them is analysed (see duplicate-keys.ts).
+    const doc = parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false, lineCounter });
     const error = doc.errors[0];
     if (error !== undefined) {
       // An error at the end of the text (an unclosed quote) points past the last line: keep it on the last.
@@ -62,23 +82,29 @@ export function parseYamlUnit(text: string, fileLine: (textLine: number) => numb
       const line = fileLine(Math.min(error.linePos?.[0].line ?? 1, lastLine));
       const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       // The parser reports its own stack overflow as an error: that is deep nesting, not bad syntax.
-      if (/call stack/i.test(what)) return { ok: false, line, what: DEEP, todo: SIMPLIFY, limit: true };
+      if (/call stack/i.test(what)) return past('depth', line, 'deeper than the parser reads');
       const todo = TODO[error.code] ?? 'fix the YAML syntax';
-      return { ok: false, line, what: lowerFirst(what), todo, limit: false };
+      return { ok: false, line, what: lowerFirst(what), todo };
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    // A billion-laughs bomb is refused before anything is expanded, by measuring what its aliases would copy.
+    const copied = text.includes('*') ? aliasExpansion(doc) : 0;
+    if (copied > limits.aliases)
+      return past('aliases', firstLine, Number.isFinite(copied) ? copied : 'an alias inside its own anchor');
+    const toValue = (): unknown => doc.toJS({ maxAliasCount: -1 });
+    const value: unknown = toValue();
     const root = doc.contents;
     const line = isNode(root) ? firstKeyLine(root, lineOf) : firstLine;
     const items = isMap(root) ? root.get('items', true) : undefined;
     const itemLines = isSeq(items)
       ? items.items.map((item) => (isNode(item) ? firstKeyLine(item, lineOf) : line))
       : [];
-    return { ok: true, value, line, itemLines };
+    const duplicates = findDuplicates(doc, lineOf, toValue);
+    return { ok: true, value, line, itemLines, ...(duplicates === undefined ? {} : { duplicates }) };
   } catch (error) {
     const aliases = error instanceof ReferenceError && /alias/i.test(error.message);
     if (!(error instanceof RangeError || aliases)) throw error;
-    const what = error instanceof RangeError ? DEEP : 'too many aliases (a YAML bomb?)';
-    return { ok: false, line: firstLine, what, todo: SIMPLIFY, limit: true };
+    if (aliases) return past('aliases', firstLine, 'an alias the parser refused');
+    return past('depth', firstLine, 'deeper than the parser reads');
   }
 }
 

@@ -23,8 +23,10 @@ export interface YamlUnit {
   /** Byte range of the lines in the file, newlines included. */
   readonly start: number;
   readonly end: number;
-  /** The unit was longer than the limit, and its lines were not kept. */
+  /** The unit was longer than the limit, or held a line longer than the line limit, and its lines were not kept. */
   readonly overflow: boolean;
+  /** The first line past the line limit: its number and its length in bytes. */
+  readonly longLine?: { readonly line: number; readonly bytes: number };
 }
 
 type Mode = 'doc' | 'await-items' | 'items' | 'tail';
@@ -47,6 +49,7 @@ class UnitBuffer {
   count = 0;
   bytes = 0;
   overflow = false;
+  longLine: { line: number; bytes: number } | undefined;
   startLine = 1;
   start = 0;
   end = 0;
@@ -59,6 +62,8 @@ class UnitBuffer {
       this.start = line.start;
     }
     this.end = line.end;
+    if (line.tooLong && this.longLine === undefined)
+      this.longLine = { line: line.number, bytes: line.end - line.start };
     if (this.overflow) return;
     this.bytes += line.end - line.start;
     if (line.tooLong || this.bytes > this.max) {
@@ -72,6 +77,7 @@ class UnitBuffer {
     this.count = 0;
     this.bytes = 0;
     this.overflow = false;
+    this.longLine = undefined;
     this.start = this.end;
   }
 }
@@ -169,6 +175,7 @@ export class YamlSegmenter {
       start: buffer.start,
       end: buffer.end,
       overflow: buffer.overflow,
+      ...(buffer.longLine === undefined ? {} : { longLine: buffer.longLine }),
     });
     buffer.reset();
   }
