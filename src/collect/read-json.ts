@@ -1,8 +1,8 @@
 /** Reads a JSON stream into a file's objects, one top-level value or List item at a time. */
 import { gapAt } from './gaps.js';
 import type { FileIngest } from './ingest.js';
-import { type Limits, limitGap } from './limits.js';
 import { JsonScanner, type ScannedValue } from './json-scanner.js';
+import { type Limits, limitGap } from './limits.js';
 import type { ChunkReader } from './read-yaml.js';
 
 type Parsed = { readonly value: unknown } | { readonly line: number; readonly what: string };

@@ -4,8 +4,8 @@
  */
 import { isMap, isNode, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Duplicates, findDuplicates } from './duplicate-keys.js';
-import { aliasExpansion } from './yaml-aliases.js';
 import { DEFAULT_LIMITS, type LimitId, type Limits, limitExceeded } from './limits.js';
+import { aliasExpansion } from './yaml-aliases.js';
 
 /** A parsed unit, or why it could not be parsed; lines are file lines. */
 export type YamlParseResult =
