@@ -1,4 +1,6 @@
 /** Reads a live cluster for `scan` and `snapshot`: progress on a terminal, a failure as a no-input value. */
+
+import type { Limits } from '../collect/limits.js';
 import { collectLive } from '../collect/live/collect-live.js';
 import type { Gap, Snapshot } from '../collect/snapshot.js';
 import { type Loaded, loadInput, loadSnapshot } from './load.js';
@@ -33,9 +35,14 @@ export async function readCluster(
 /** The input of a scan: a live cluster when `live` is set, else the paths (files, folders, stdin, a snapshot file). */
 export async function loadScanInput(
   paths: readonly string[],
-  settings: { readonly live?: LiveTarget; readonly kubeVersion?: string },
+  settings: { readonly live?: LiveTarget; readonly kubeVersion?: string; readonly limits?: Partial<Limits> },
 ): Promise<Loaded> {
-  if (settings.live === undefined) return loadInput(paths, settings.kubeVersion);
+  if (settings.live === undefined)
+    return loadInput(
+      paths,
+      settings.kubeVersion,
+      settings.limits === undefined ? {} : { limits: settings.limits },
+    );
   const read = await readCluster(settings.live);
   if (read.ok) return loadSnapshot(read.snapshot, settings.kubeVersion);
   const gap: Gap = { kind: 'unreadable', where: settings.live.context ?? 'cluster', message: read.message };

@@ -1,6 +1,7 @@
 /** Reads the input and the bootstrap RBAC of the Kubernetes version: the I/O every command that analyses shares. */
 import { defaultKubeVersion, loadBootstrapRbac } from '../collect/bootstrap-rbac.js';
 import { collectFiles, hasUsableInput } from '../collect/collect-files.js';
+import type { Limits } from '../collect/limits.js';
 import type { Gap, Snapshot, SnapshotObject } from '../collect/snapshot.js';
 import { isSnapshotFile, readSnapshotFile } from '../collect/snapshot-file.js';
 import { DEFAULT_KUBE_VERSION } from '../model/build-model.js';
@@ -35,8 +36,17 @@ export function gapWarning(gap: Gap): string {
   return `warning: ${message}`;
 }
 
+/** How to read input files: the `--max-...` limits. */
+export interface InputOptions {
+  readonly limits?: Partial<Limits>;
+}
+
 /** Collects `paths` (`-` is stdin) and loads the bootstrap RBAC of `kubeVersion`, or of the newest shipped. */
-export async function loadInput(paths: readonly string[], kubeVersion: string | undefined): Promise<Loaded> {
+export async function loadInput(
+  paths: readonly string[],
+  kubeVersion: string | undefined,
+  options: InputOptions = {},
+): Promise<Loaded> {
   const only = paths.length === 1 ? paths[0] : undefined;
   if (only !== undefined && only !== '-' && (await isSnapshotFile(only))) {
     const read = await readSnapshotFile(only);
@@ -53,7 +63,9 @@ export async function loadInput(paths: readonly string[], kubeVersion: string | 
   }
   const version = kubeVersion ?? (await defaultKubeVersion()) ?? DEFAULT_KUBE_VERSION;
   const [collected, bootstrap] = await Promise.all([
-    paths.length > 0 ? collectFiles(paths) : Promise.resolve(emptySnapshot()),
+    paths.length > 0
+      ? collectFiles(paths, options.limits === undefined ? {} : { limits: options.limits })
+      : Promise.resolve(emptySnapshot()),
     loadBootstrapRbac(version),
   ]);
   const gaps = bootstrap.gap === undefined ? collected.gaps : [...collected.gaps, bootstrap.gap];

@@ -6,6 +6,7 @@ import { type DiffFlags, runDiff } from './diff-command.js';
 import type { Outcome } from './exit.js';
 import { FAIL_ON_HELP } from './fail-on.js';
 import { type InitFlags, runInit } from './init-command.js';
+import { limitOptions } from './limit-options.js';
 import { writeStdout } from './io.js';
 import { type PathsFlags, runPaths } from './paths-command.js';
 import { addProbeCommand } from './probe-program.js';
@@ -167,6 +168,9 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     });
 
   addProbeCommand(program, done);
+  // The --max-... input limits, one per limit the collector knows (help lists them after scan's own options).
+  const scan = program.commands.find((command) => command.name() === 'scan');
+  for (const option of limitOptions()) scan?.addOption(option);
 
   return program;
 }

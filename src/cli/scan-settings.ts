@@ -1,12 +1,15 @@
 /** `scan`'s flags as commander hands them over (strings), checked into settings or a usage message. */
+
+import type { Limits } from '../collect/limits.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import type { ThreatModel } from '../techniques/types.js';
 import { parseNow } from './analysis-config.js';
 import { type FailOn, parseFailOn } from './fail-on.js';
+import { type LimitFlags, parseLimitFlags } from './limit-options.js';
 import { type Parsed, parseBudget, parseKubeVersion, parsePlanCount, parseThreatModels } from './options.js';
 
 /** The raw flags of `scan`. */
-export interface ScanFlags {
+export interface ScanFlags extends LimitFlags {
   readonly format: string;
   readonly output?: string;
   readonly threatModel?: string;
@@ -46,6 +49,8 @@ export interface ScanSettings {
   readonly live?: LiveTarget;
   readonly configFile?: string;
   readonly now?: string;
+  /** Input limits given as `--max-...` flags; the others keep their defaults. */
+  readonly limits?: Partial<Limits>;
 }
 
 /** Which cluster a live scan reads, and how long one request may take. */
@@ -141,6 +146,8 @@ export function scanSettings(paths: readonly string[], flags: ScanFlags): Parsed
   if (!budget.ok) return budget;
   const now = optional(flags.now, parseNow);
   if (!now.ok) return now;
+  const limits = parseLimitFlags(flags);
+  if (!limits.ok) return limits;
   return {
     ok: true,
     value: {
@@ -159,6 +166,7 @@ export function scanSettings(paths: readonly string[], flags: ScanFlags): Parsed
       ...(flags.config === undefined ? {} : { configFile: flags.config }),
       ...(now.value === undefined ? {} : { now: now.value }),
       ...(live.value === undefined ? {} : { live: live.value }),
+      ...(Object.keys(limits.value).length === 0 ? {} : { limits: limits.value }),
     },
   };
 }
