@@ -4,6 +4,7 @@
  */
 import type { Gap, Location, Snapshot, SnapshotObject } from '../collect/snapshot.js';
 import { buildControlPlane } from './control-plane.js';
+import { duplicateKeysOf } from './duplicate-keys.js';
 import { exposureIndex } from './exposure.js';
 import type { Exposure, Model } from './model.js';
 import { buildNamespaces, buildServiceAccounts } from './namespaces.js';
@@ -159,6 +160,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
       kubeVersion: options.kubeVersion ?? snapshot.kubeVersion ?? DEFAULT_KUBE_VERSION,
     },
     controlPlane: buildControlPlane(snapshot.objects),
+    duplicateKeys: duplicateKeysOf(objects),
     gaps: [...effective.gaps, ...resolved.gaps].sort(
       (a: Gap, b: Gap) => compareStrings(a.where, b.where) || compareStrings(a.message, b.message),
     ),

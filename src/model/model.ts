@@ -1,6 +1,7 @@
 /** The Model interface: the indexed data plus the queries techniques use instead of re-implementing semantics. */
 import type { Gap, Location } from '../collect/snapshot.js';
 import type { ControlPlane } from './control-plane.js';
+import type { DuplicateKeyInfo } from './duplicate-keys.js';
 import type { ClaimHostPath } from './persistent-volumes.js';
 import type {
   AccessRequest,
@@ -48,6 +49,8 @@ export interface Model {
   readonly controlPlane: ControlPlane;
   /** Gaps found while modelling (e.g. a binding to a role that does not exist). */
   readonly gaps: readonly Gap[];
+  /** Keys given twice in one YAML mapping, per object: which value a cluster gets depends on who applies it. */
+  readonly duplicateKeys: readonly DuplicateKeyInfo[];
 
   /** The input location of an object, when it came from a file. */
   locationOf(ref: Ref): Location | undefined;

@@ -26,6 +26,7 @@ export type FactId =
   | 'capability-added'
   | 'credential-in-configmap'
   | 'credential-in-env'
+  | 'duplicate-key'
   | 'host-ipc'
   | 'host-network'
   | 'host-path'
@@ -210,6 +211,14 @@ export function findFacts(model: Model): readonly Fact[] {
     for (const { fact, says, path } of facts) emit(fact, says, path);
   }
   for (const { object, fact, says, path } of controlPlaneFacts(model)) emitter(object)(fact, says, path);
+  // kubectl keeps the last value, strict API servers refuse the object, other tools differ: the scan analyses
+  // the most dangerous reading, and says so here.
+  for (const { ref, path, lines } of model.duplicateKeys)
+    emitter(ref)(
+      'duplicate-key',
+      `key ${path} is given ${lines.length} times (lines ${lines.join(', ')}); which value counts depends on the tool that applies it, and the most dangerous reading is analysed`,
+      path,
+    );
   for (const role of model.roles) {
     // An aggregated ClusterRole's rules are the controller's copy of its sources, which carry the fact.
     if (role.builtIn || role.aggregatedFrom !== undefined) continue;
