@@ -4,16 +4,19 @@ import { findFacts } from '../techniques/facts.js';
 import { THREAT_MODELS } from '../techniques/types.js';
 import type { Analysis } from './analysis.js';
 import type { AnalysisConfig } from './config.js';
+import { chooseDuplicates } from './duplicates.js';
 import { runPipeline } from './pipeline.js';
 import { makePlan } from './plan.js';
 
 /** Analyses a snapshot under a config; `builtIn` holds the bootstrap RBAC of the Kubernetes version. */
 export function analyze(
-  snapshot: Snapshot,
+  input: Snapshot,
   config: AnalysisConfig,
   builtIn: readonly SnapshotObject[] = [],
 ): Analysis {
   const context = { config, builtIn };
+  // An object defined twice is analysed as its most dangerous definition (the gap says which, and why).
+  const snapshot = chooseDuplicates(input, context);
   const run = runPipeline(snapshot, context);
   const plan = makePlan(snapshot, run, context);
   return {
