@@ -175,7 +175,7 @@ test('an unrendered Helm template is named, while Go templates inside rendered v
     [
       'parse-error',
       `${file}:4`,
-      `${file}:4: looks like an unrendered Helm template — run helm template first`,
+      `${file}:4: looks like an unrendered Helm template — run \`helm template\` first`,
     ],
   ]);
   assert.deepEqual(
@@ -187,7 +187,7 @@ test('an unrendered Helm template is named, while Go templates inside rendered v
   });
   assert.deepEqual(
     messages(unparsable.gaps).map((gap) => gap[2]),
-    ['<stdin>:5: looks like an unrendered Helm template — run helm template first'],
+    ['<stdin>:5: looks like an unrendered Helm template — run `helm template` first'],
   );
 });
 

@@ -9,7 +9,7 @@ import { gapAt } from './gaps.js';
 import { FileIngest } from './ingest.js';
 import { formatOf, fsProblem, type InputFormat, isBinary, resolveInputs, STDIN_NAME } from './input-files.js';
 import { type Limits, limitsWith } from './limits.js';
-import { jsonReader } from './read-json.js';
+import { JSON_COMMENT, jsonReader } from './read-json.js';
 import { type ChunkReader, yamlReader } from './read-yaml.js';
 import type { Gap, Snapshot, SnapshotObject, SnapshotSource } from './snapshot.js';
 
@@ -150,9 +150,14 @@ async function readInput(file: string, source: ChunkSource, limits: Limits): Pro
   const first = await readAs(file, source, limits, undefined);
   if (first.format !== 'json' || extname(file).toLowerCase() === '.json') return first;
   // Only input that yields nothing as JSON is retried: a broken item in a big JSON dump stays a JSON gap.
-  const notJson = first.objects.length === 0 && first.gaps.some((gap) => gap.kind === 'parse-error');
+  // JSON with comments is meant as JSON (kubectl reads `{`-led input as JSON too): its message stands.
+  const commented = first.gaps.some((gap) => gap.message.includes(JSON_COMMENT));
+  const notJson =
+    first.objects.length === 0 && !commented && first.gaps.some((gap) => gap.kind === 'parse-error');
   if (!notJson || !source.replayable()) return first;
-  return readAs(file, source, limits, 'yaml');
+  // When YAML reads nothing either, the JSON message is the more precise one (a comment, a missing comma).
+  const second = await readAs(file, source, limits, 'yaml');
+  return second.objects.length > 0 ? second : first;
 }
 
 async function readAs(

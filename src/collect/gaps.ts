@@ -33,7 +33,7 @@ export function helmLeftover(lines: readonly string[], parsed: boolean): number 
 
 /** The gap for an unrendered Helm template. */
 export function helmGap(place: Place): Gap {
-  return gapAt('parse-error', place, 'looks like an unrendered Helm template', 'run helm template first');
+  return gapAt('parse-error', place, 'looks like an unrendered Helm template', 'run `helm template` first');
 }
 
 /** Formats a byte limit for messages. */
