@@ -89,7 +89,11 @@ export function formatOf(file: string, head: Buffer): InputFormat {
   return head[i] === 0x7b ? 'json' : 'yaml';
 }
 
-/** True when the first bytes hold a NUL: a binary file, not text. */
+/**
+ * True when the first 64 bytes hold a NUL: a binary file (image, archive and executable headers all do), not
+ * text. Only the head counts: a NUL further on is one broken document, skipped on its own, so a stray byte in one
+ * manifest of a multi-document file cannot hide the others.
+ */
 export function isBinary(head: Buffer): boolean {
-  return head.subarray(0, 8192).includes(0);
+  return head.subarray(0, 64).includes(0);
 }

@@ -67,3 +67,20 @@ test('unrendered Helm templates: the message says to run helm template first; re
     '<stdin>:16: looks like an unrendered Helm template — run `helm template` first',
   ]);
 });
+
+// Found by the fuzzer: a NUL anywhere in the first 8 KiB made the whole file "binary", so one stray byte in one
+// manifest hid every other document of the file.
+test('regression: a NUL byte inside one document skips that document only, not the file', async () => {
+  const before = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: before}\n';
+  const after = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: after}\n';
+  const broken = Buffer.from('kind: ConfigMap\nmetadata: {name: x}\ndata: {a: "\u0000"}\n: : :\n');
+  const snapshot = await read(
+    Buffer.concat([Buffer.from(`${before}---\n`), broken, Buffer.from(`---\n${after}`)]),
+  );
+  assert.deepEqual(refs(snapshot), ['Namespace/before', 'Namespace/after']);
+  assert.match(messages(snapshot)[0] ?? '', /^<stdin>:\d+: /);
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+  assert.deepEqual(messages(await read(png)), [
+    '<stdin>: binary file, not YAML or JSON — remove it from the input',
+  ]);
+});
