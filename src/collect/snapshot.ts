@@ -85,6 +85,15 @@ export interface Snapshot {
   readonly kubeVersion?: string;
   /** Live snapshots: what the scanning identity itself may do, per namespace (SelfSubjectRulesReview). */
   readonly scanner?: readonly ScannerAccess[];
+  /** Live snapshots: who the scanning identity is (SelfSubjectReview), when the server said. */
+  readonly scannerIdentity?: ScannerIdentity;
+}
+
+/** The scanning identity as the API server authenticated it. */
+export interface ScannerIdentity {
+  /** `system:serviceaccount:<ns>:<name>` for a ServiceAccount, else the user name. */
+  readonly username: string;
+  readonly groups: readonly string[];
 }
 
 /** The rules a SelfSubjectRulesReview returned in one namespace; `incomplete` when an authorizer could not list. */

@@ -17,6 +17,7 @@ import { resolveBindings } from './rbac-bindings.js';
 import { compareGrants, rbacIndex } from './rbac-index.js';
 import { buildRoles, type Sourced } from './rbac-roles.js';
 import { compareStrings, groupBy, sortByRef } from './read.js';
+import { scannerOf } from './scanner.js';
 import { configMapOf, secretOf } from './secrets.js';
 import type { PsaLevel, SecretInfo } from './types.js';
 import { buildWorkloads } from './workloads.js';
@@ -140,6 +141,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
   const pools = poolsIndex(nodes, workloadSet.nodeNames);
   const claims = claimHostPaths(objects);
   let locations: Map<string, Location> | undefined;
+  const scanner = scannerOf(snapshot);
 
   return {
     workloads,
@@ -161,6 +163,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
     },
     controlPlane: buildControlPlane(snapshot.objects),
     duplicateKeys: duplicateKeysOf(objects),
+    ...(scanner === undefined ? {} : { scanner }),
     gaps: [...effective.gaps, ...resolved.gaps].sort(
       (a: Gap, b: Gap) => compareStrings(a.where, b.where) || compareStrings(a.message, b.message),
     ),

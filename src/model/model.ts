@@ -3,6 +3,7 @@ import type { Gap, Location } from '../collect/snapshot.js';
 import type { ControlPlane } from './control-plane.js';
 import type { DuplicateKeyInfo } from './duplicate-keys.js';
 import type { ClaimHostPath } from './persistent-volumes.js';
+import type { ScannerView } from './scanner.js';
 import type {
   AccessRequest,
   Assumptions,
@@ -51,6 +52,8 @@ export interface Model {
   readonly gaps: readonly Gap[];
   /** Keys given twice in one YAML mapping, per object: which value a cluster gets depends on who applies it. */
   readonly duplicateKeys: readonly DuplicateKeyInfo[];
+  /** Live scans: chokepoint's own identity and what it may read (absent for files). */
+  readonly scanner?: ScannerView;
 
   /** The input location of an object, when it came from a file. */
   locationOf(ref: Ref): Location | undefined;

@@ -45,6 +45,7 @@ const STEP_VERBS: Readonly<Record<TechniqueId, string>> = {
   'ptrace-host-escape': 'can trace host processes, gaining',
   'read-secrets': 'can read Secrets, reaching',
   'runtime-socket-mount': 'mounts the container runtime socket, gaining',
+  'scanner-access': 'lists Secrets, reaching',
   'share-process-namespace': 'shares its process namespace with',
   'sys-admin-escape': 'holds CAP_SYS_ADMIN and may abuse a cgroup release_agent, gaining',
   'var-log-escape': 'can plant a symlink in the node log directory, gaining',
@@ -90,6 +91,7 @@ export function describeNode(ref: NodeRef): string {
   if (ref.startsWith('endpoint:')) return `the ${ref.slice('endpoint:'.length)} endpoint`;
   if (ref === 'info:kubelet-pod-listing') return 'the pod specs of the node';
   if (ref.startsWith('hostPort:')) return `a host port of ${ref.slice('hostPort:'.length)}`;
+  if (ref.startsWith('scanner:')) return `chokepoint's own identity (${ref.slice('scanner:'.length)})`;
   return ref;
 }
 

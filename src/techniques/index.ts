@@ -41,6 +41,7 @@ import { privilegedContainer } from './privileged-container.js';
 import { ptraceHostEscape } from './ptrace-host-escape.js';
 import { readSecrets } from './read-secrets.js';
 import { runtimeSocketMount } from './runtime-socket-mount.js';
+import { scannerAccess } from './scanner-access.js';
 import { shareProcessNamespace } from './share-process-namespace.js';
 import { sysAdminEscape } from './sys-admin-escape.js';
 import type { Technique, TechniqueId } from './types.js';
@@ -92,6 +93,7 @@ export const TECHNIQUES_BY_ID: Readonly<Record<TechniqueId, Technique>> = {
   'ptrace-host-escape': ptraceHostEscape,
   'read-secrets': readSecrets,
   'runtime-socket-mount': runtimeSocketMount,
+  'scanner-access': scannerAccess,
   'share-process-namespace': shareProcessNamespace,
   'sys-admin-escape': sysAdminEscape,
   'var-log-escape': varLogEscape,

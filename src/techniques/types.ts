@@ -124,6 +124,7 @@ export type TechniqueId =
   | 'ptrace-host-escape'
   | 'read-secrets'
   | 'runtime-socket-mount'
+  | 'scanner-access'
   | 'share-process-namespace'
   | 'sys-admin-escape'
   | 'var-log-escape'
