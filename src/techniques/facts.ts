@@ -10,6 +10,7 @@ import { controlPlaneFacts } from './control-plane-facts.js';
 import { isRuntimeSocketPath } from './host-paths.js';
 import { bindingFacts } from './rbac-binding-facts.js';
 import { streamRequests } from './rbac-stream.js';
+import { scannerSays } from './scanner-fact.js';
 import {
   compareText,
   containerPointer,
@@ -48,6 +49,7 @@ export type FactId =
   | 'rbac-authenticated-binding'
   | 'run-as-root'
   | 'runtime-socket'
+  | 'scanner-identity'
   | 'seccomp-unconfined'
   | 'share-process-namespace'
   | 'system-masters-binding'
@@ -211,6 +213,9 @@ export function findFacts(model: Model): readonly Fact[] {
     for (const { fact, says, path } of facts) emit(fact, says, path);
   }
   for (const { object, fact, says, path } of controlPlaneFacts(model)) emitter(object)(fact, says, path);
+  // A live scan names the identity it ran as: its credentials read what it reads, Secrets included.
+  if (model.scanner !== undefined)
+    emitter(model.scanner.identity)('scanner-identity', scannerSays(model.scanner));
   // kubectl keeps the last value, strict API servers refuse the object, other tools differ: the scan analyses
   // the most dangerous reading, and says so here.
   for (const { ref, path, lines } of model.duplicateKeys)
