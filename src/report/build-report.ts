@@ -39,7 +39,11 @@ export function buildReport(analysis: Analysis, meta: { readonly version: string
     source:
       source.type === 'files'
         ? { type: 'files', paths: source.paths }
-        : { type: 'cluster', server: source.server },
+        : {
+            type: 'cluster',
+            server: source.server,
+            ...(run.model.scanner === undefined ? {} : { identity: run.model.scanner.identity }),
+          },
     threatModels: THREAT_MODELS.map((name) => ({ name, ...config.threatModels[name] })),
     assumptions: assumptionsOf(analysis),
     risk: { total: run.risk.total, byThreatModel },

@@ -102,6 +102,8 @@ export interface Report {
     readonly type: 'files' | 'cluster';
     readonly paths?: readonly string[];
     readonly server?: string;
+    /** Live scans: the identity chokepoint ran as (`User/x`, `ServiceAccount/ns/name`). */
+    readonly identity?: string;
   };
   readonly threatModels: readonly {
     readonly name: ThreatModel;

@@ -13,7 +13,7 @@ function bar(kind: 'risk' | 'effort', part: number, whole: number): string {
 export function headerHtml(report: Report): string {
   const source =
     report.source.type === 'cluster'
-      ? `cluster ${report.source.server ?? ''}`
+      ? `cluster ${report.source.server ?? ''}${report.source.identity ? ` as ${report.source.identity}` : ''}`
       : `${report.source.paths?.length ?? 0} file(s)`;
   const s = report.stats;
   return `<header><h1>chokepoint attack-path report</h1><div class="meta">chokepoint ${h(report.tool.version)} · ${h(source)} · ${s.objects} objects, ${s.workloads} workloads, ${s.identities} identities · ${report.gaps.length} gap(s)</div></header>`;

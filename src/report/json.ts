@@ -66,7 +66,7 @@ const PLAN_ITEM = keys<PlanItem>({
 const REPORT = keys<Report>({
   schemaVersion: 'leaf',
   tool: keys<Report['tool']>({ name: 'leaf', version: 'leaf' }),
-  source: keys<Report['source']>({ type: 'leaf', paths: 'leaf', server: 'leaf' }),
+  source: keys<Report['source']>({ type: 'leaf', paths: 'leaf', server: 'leaf', identity: 'leaf' }),
   threatModels: list(keys<Report['threatModels'][number]>({ name: 'leaf', enabled: 'leaf', weight: 'leaf' })),
   assumptions: 'leaf',
   risk: keys<Report['risk']>({

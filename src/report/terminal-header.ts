@@ -25,7 +25,8 @@ function commonFolder(paths: readonly string[]): string {
 
 /** What was read: one file, several files under one folder, or at most three named. */
 function sourceWords(source: Report['source']): string {
-  if (source.type === 'cluster') return `cluster ${source.server ?? '(unknown server)'}`;
+  if (source.type === 'cluster')
+    return `cluster ${source.server ?? '(unknown server)'}${source.identity === undefined ? '' : ` as ${source.identity}`}`;
   const paths = source.paths ?? [];
   if (paths.length === 0) return 'no files';
   if (paths.length === 1) return paths[0]!;
