@@ -24,7 +24,12 @@ const skip = controlPlaneSkipReason();
 let cp: ControlPlane;
 const CLUSTER_SCOPED = LIVE_KINDS.filter((k) => !k.namespaced).map((k) => k.plural);
 const READABLE = ['ci', 'shop'];
-const REVIEW_KINDS = new Set(['selfsubjectrulesreviews', 'subjectaccessreviews', 'selfsubjectaccessreviews']);
+const REVIEW_KINDS = new Set([
+  'selfsubjectreviews',
+  'selfsubjectrulesreviews',
+  'subjectaccessreviews',
+  'selfsubjectaccessreviews',
+]);
 
 const bind = (user: string, role: string) => `
 apiVersion: rbac.authorization.k8s.io/v1

@@ -1,7 +1,8 @@
 /**
  * Live ingest: a cluster into a Snapshot, read-only. The server version, then namespaces, then every kind of
- * the registry (at most `concurrency` requests in flight), then what the scanning identity may do. What could
- * not be read becomes gaps; only a server that cannot be reached at all (or rejects the credentials) fails.
+ * the registry (at most `concurrency` requests in flight), then who the scanning identity is and what it may do.
+ * What could not be read becomes gaps; only a server that cannot be reached at all (or rejects the credentials)
+ * fails.
  */
 import type { Gap, ScannerAccess, Snapshot, SnapshotObject, SnapshotSource } from '../snapshot.js';
 import { reviewScanner } from './access-review.js';
@@ -13,6 +14,7 @@ import { liveGaps, type ReadFailure } from './live-gaps.js';
 import { liveObject } from './live-objects.js';
 import { Limiter } from './pool.js';
 import { readKind } from './read-kind.js';
+import { reviewSelf } from './self-review.js';
 
 /** Options of a live scan. */
 export interface LiveOptions extends ApiClientOptions {
@@ -98,6 +100,7 @@ async function collectWith(
     for (const f of read.failures) failures.push(f);
   }
   const scanner: ScannerAccess[] = await reviewScanner(client, limiter, namespaces);
+  const self = await reviewSelf(client);
   objects.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const gaps: Gap[] = liveGaps(failures);
   return {
@@ -109,6 +112,7 @@ async function collectWith(
       kindCounts: countKinds(objects),
       ...(version.minor !== undefined ? { kubeVersion: version.minor } : {}),
       scanner,
+      ...('identity' in self ? { scannerIdentity: self.identity } : {}),
     },
   };
 }

@@ -10,7 +10,7 @@ export const SCANNER = { name: 'chokepoint-scanner', namespace: 'chokepoint' } a
 
 type Json = Record<string, unknown>;
 
-/** The ClusterRole's rules: list per API group (sorted), access reviews, and `nodes/configz`. */
+/** The ClusterRole's rules: list per API group (sorted), `nodes/configz`, and access reviews. */
 export function scannerRules(): Json[] {
   const byGroup = new Map<string, string[]>();
   for (const k of LIVE_KINDS) byGroup.set(k.group, [...(byGroup.get(k.group) ?? []), k.plural]);
@@ -22,6 +22,8 @@ export function scannerRules(): Json[] {
       verbs: ['list'],
     })),
     { apiGroups: [''], resources: ['nodes/configz'], verbs: ['get'] },
+    // Who am I: every authenticated user may ask (system:basic-user); granted here so the role says it all.
+    { apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'], verbs: ['create'] },
     { apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectrulesreviews'], verbs: ['create'] },
   ];
 }
