@@ -24,6 +24,8 @@ export interface ApiClientOptions {
   readonly onRequest?: (method: string, path: string) => void;
   /** Sees every byte received, before parsing (for tests that prove what never crossed the wire). */
   readonly onBytes?: (chunk: Buffer) => void;
+  /** Another base URL with the same credentials and CA (a kubelet); default the kubeconfig's server. */
+  readonly server?: string;
 }
 
 /** A minimal API client over one kubeconfig context. */
@@ -39,7 +41,7 @@ export class ApiClient {
   ) {
     const cluster = config.getCurrentCluster();
     if (cluster === null) throw new Error('ApiClient: the kubeconfig has no current cluster; check it first');
-    this.server = cluster.server.replace(/\/+$/, '');
+    this.server = (options.server ?? cluster.server).replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retry = options.retry ?? DEFAULT_RETRY;
   }

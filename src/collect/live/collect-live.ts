@@ -1,6 +1,7 @@
 /**
  * Live ingest: a cluster into a Snapshot, read-only. The server version, then namespaces, then every kind of
- * the registry (at most `concurrency` requests in flight), then who the scanning identity is and what it may do.
+ * the registry (at most `concurrency` requests in flight), then the kubelets' own /configz (kubelet-configz.ts), then
+ * who the scanning identity is and what it may do.
  * What could not be read becomes gaps; only a server that cannot be reached at all (or rejects the credentials)
  * fails.
  */
@@ -9,6 +10,7 @@ import { reviewScanner } from './access-review.js';
 import { ApiClient, type ApiClientOptions } from './api-client.js';
 import { LIVE_KINDS, type LiveKind, listPath } from './kinds.js';
 import { type KubeTarget, loadKubeConfig } from './kube-config.js';
+import { readKubeletConfigs } from './kubelet-configz.js';
 import { listAll } from './list.js';
 import { liveGaps, type ReadFailure } from './live-gaps.js';
 import { liveObject } from './live-objects.js';
@@ -29,6 +31,10 @@ export type LiveResult =
   | { readonly ok: true; readonly snapshot: Snapshot }
   | { readonly ok: false; readonly message: string };
 
+/** One attempt of at most 5 s per kubelet. */
+const KUBELET_TIMEOUT_MS = 5_000;
+const KUBELET_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } as const;
+
 const NAMESPACE_KIND = LIVE_KINDS.find((k) => k.kind === 'Namespace') as LiveKind;
 
 /** Reads the cluster a kubeconfig context points at. */
@@ -38,7 +44,10 @@ export async function collectLive(target: KubeTarget, options: LiveOptions = {})
   const client = new ApiClient(loaded.config, options);
   const source: SnapshotSource = { type: 'cluster', server: client.server, context: loaded.context };
   const defaultNamespace = loaded.config.getContextObject(loaded.context)?.namespace ?? 'default';
-  return collectWith(client, { source, defaultNamespace, options });
+  // A kubelet is asked once, briefly: an unreachable node must not hold the scan for the API server's budget.
+  const kubeletClient = (server: string) =>
+    new ApiClient(loaded.config, { ...options, server, timeoutMs: KUBELET_TIMEOUT_MS, retry: KUBELET_RETRY });
+  return collectWith(client, { source, defaultNamespace, options, kubeletClient });
 }
 
 /** The minor version `/version` reports (`1.36`), or why it is unknown. */
@@ -61,7 +70,12 @@ async function serverVersion(client: ApiClient): Promise<{ minor?: string; fatal
 
 async function collectWith(
   client: ApiClient,
-  run: { source: SnapshotSource; defaultNamespace: string; options: LiveOptions },
+  run: {
+    source: SnapshotSource;
+    defaultNamespace: string;
+    options: LiveOptions;
+    kubeletClient: (server: string) => ApiClient;
+  },
 ): Promise<LiveResult> {
   const { options } = run;
   const limiter = new Limiter(options.concurrency ?? 4);
@@ -99,10 +113,14 @@ async function collectWith(
     for (const object of read.objects) objects.push(object);
     for (const f of read.failures) failures.push(f);
   }
+  const kubelets = await readKubeletConfigs({ client, limiter, kubeletClient: run.kubeletClient });
+  objects.push(...kubelets.objects);
   const scanner: ScannerAccess[] = await reviewScanner(client, limiter, namespaces);
   const self = await reviewSelf(client);
   objects.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  const gaps: Gap[] = liveGaps(failures);
+  const gaps: Gap[] = [...liveGaps(failures), ...kubelets.gaps].sort((a, b) =>
+    a.where < b.where ? -1 : a.where > b.where ? 1 : 0,
+  );
   return {
     ok: true,
     snapshot: {
