@@ -53,14 +53,21 @@ export async function liveSnapshot(
 }
 
 /**
- * The parts of a report that must agree between live and offline: everything but `source`, `stats` and `gaps`
- * (they describe how it was read), with `location` and the `— file:line` ending sentences removed (provenance
- * that live objects cannot have: theirs is the ref and resourceVersion).
+ * The parts of a report that must agree between live and offline: everything but `source`, `stats`, `gaps` and
+ * the scanner's own edges and fact (they describe how it was read), with `location` and the `— file:line`
+ * ending sentences removed (provenance that live objects cannot have: theirs is the ref and resourceVersion).
  */
 export function comparable(report: Report): unknown {
   const { source: _s, stats: _t, gaps: _g, ...rest } = report;
+  // Only a live scan knows who it ran as: its scanner-access edges and scanner-identity fact describe the scan,
+  // not the objects (they are off every path, so risk, paths and plan are compared unchanged).
+  const objectsOnly = {
+    ...rest,
+    findings: rest.findings.filter((f) => f.technique !== 'scanner-access'),
+    facts: rest.facts.filter((f) => f.fact !== 'scanner-identity'),
+  };
   return JSON.parse(
-    JSON.stringify(rest, (key, value) => {
+    JSON.stringify(objectsOnly, (key, value) => {
       // Patches and their kubectl commands are computed against each side's own object, and the server adds
       // defaults (the kubernetes.io/metadata.name label, nodePorts): same remediation and target, other ops.
       if (key === 'location' || key === 'patch' || key === 'kubectl') return undefined;
