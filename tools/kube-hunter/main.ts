@@ -103,7 +103,7 @@ async function runKubeHunter(address: string): Promise<KhFinding[]> {
     execFile(
       KUBE_HUNTER,
       ['--remote', address, '--report', 'json', '--log', 'none'],
-      { timeout: 300_000 },
+      { timeout: 120_000 },
       (error, stdout, stderr) =>
         resolve({ status: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
     ),
@@ -152,6 +152,7 @@ async function main(): Promise<number> {
       const servers = await Promise.all(
         Object.entries(setup.forwards).map(([from, to]) => forward(address, Number(from), to)),
       );
+      process.stderr.write(`# ${setup.name}: kube-hunter --remote ${address} (passive)\n`);
       const kh = await runKubeHunter(address);
       const ours: ProbeResults = await probe({
         hosts: [address],
