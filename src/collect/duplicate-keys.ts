@@ -1,7 +1,8 @@
 /**
- * Duplicated mapping keys in one YAML document. sigs.k8s.io/yaml (kubectl, the API server's YAML decoder) keeps
- * the last value, the API server's strict field validation rejects the document, and other tools (Helm's own
- * parser, Argo CD, Flux) differ again. So which value a cluster ends up with depends on who applies the file: an
+ * Duplicated mapping keys in one YAML document. The API server's YAML decoder (sigs.k8s.io/yaml) keeps the last
+ * value and warns `key "x" already set in map` under the default field validation, and refuses the object under
+ * `fieldValidation=Strict` (kubectl's default since 1.27), as test/hostile/dry-run.test.ts checks against a real
+ * kube-apiserver; other tools (Helm's own parser, Argo CD, Flux) differ again. So which value a cluster ends up with depends on who applies the file: an
  * attacker could hide `privileged: true` behind a harmless duplicate. The reader therefore yields every
  * combination of choices (each a whole document), the analysis keeps the most dangerous, and the duplicate itself
  * is reported as the `duplicate-key` fact.
