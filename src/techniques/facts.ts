@@ -8,7 +8,9 @@ import { ruleAllows } from '../model/rbac-match.js';
 import type { Container, Ref, Workload } from '../model/types.js';
 import { controlPlaneFacts } from './control-plane-facts.js';
 import { isRuntimeSocketPath } from './host-paths.js';
+import { type HygieneFactId, hygieneFacts } from './hygiene-facts.js';
 import { bindingFacts } from './rbac-binding-facts.js';
+import { type RbacFactId, rbacFacts } from './rbac-facts.js';
 import { streamRequests } from './rbac-stream.js';
 import { scannerSays } from './scanner-fact.js';
 import {
@@ -53,7 +55,9 @@ export type FactId =
   | 'seccomp-unconfined'
   | 'share-process-namespace'
   | 'system-masters-binding'
-  | 'wildcard-rbac-rule';
+  | 'wildcard-rbac-rule'
+  | RbacFactId
+  | HygieneFactId;
 
 /** One fact about one object. */
 export interface Fact {
@@ -213,6 +217,9 @@ export function findFacts(model: Model): readonly Fact[] {
     for (const { fact, says, path } of facts) emit(fact, says, path);
   }
   for (const { object, fact, says, path } of controlPlaneFacts(model)) emitter(object)(fact, says, path);
+  for (const { object, fact, says, path } of rbacFacts(model)) emitter(object)(fact, says, path);
+  for (const { object, container, fact, says, path } of hygieneFacts(model))
+    emitter(object, container)(fact, says, path);
   // A live scan names the identity it ran as: its credentials read what it reads, Secrets included.
   if (model.scanner !== undefined)
     emitter(model.scanner.identity)('scanner-identity', scannerSays(model.scanner));
