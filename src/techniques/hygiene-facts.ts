@@ -59,6 +59,30 @@ function repository(image: string): string {
   return colon > slash ? bare.slice(0, colon) : bare;
 }
 
+// The container runtimes' default capability set (containerd and CRI-O defaults, Docker's before 20.10 too).
+const RUNTIME_DEFAULT_CAPABILITIES: readonly string[] = [
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'NET_RAW',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+];
+
+/** The capabilities a container holds beyond none: added ones, and runtime defaults it does not drop. */
+export function keptCapabilities(drop: readonly string[], add: readonly string[]): string[] {
+  const defaults = drop.includes('ALL') ? [] : RUNTIME_DEFAULT_CAPABILITIES.filter((c) => !drop.includes(c));
+  return [...new Set([...defaults, ...add])].sort();
+}
+
 function containerHygiene(workload: Workload, out: HygieneFact[]): void {
   for (const container of workload.containers) {
     const sc = container.securityContext;
@@ -72,11 +96,12 @@ function containerHygiene(workload: Workload, out: HygieneFact[]): void {
         says: `${name} sets neither runAsNonRoot nor a UID: it runs as root whenever its image does`,
         path: containerPointer(workload, container, 'securityContext'),
       });
-    if (!sc.privileged && !sc.capabilitiesDrop.includes('ALL'))
+    const kept = keptCapabilities(sc.capabilitiesDrop, sc.capabilitiesAdd);
+    if (!sc.privileged && kept.length > 0)
       out.push({
         ...base,
         fact: 'capabilities-not-dropped',
-        says: `${name} keeps the runtime's default capabilities (no capabilities.drop: [ALL])`,
+        says: `${name} keeps capabilities ${kept.join(', ')} (no capabilities.drop: [ALL])`,
         path: containerPointer(workload, container, 'securityContext', 'capabilities'),
       });
     if (sc.appArmor === 'Unconfined')

@@ -6,7 +6,7 @@
 import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';
-import type { AccessRequest } from '../model/types.js';
+import type { AccessRequest, Role } from '../model/types.js';
 import { streamRequests } from './rbac-stream.js';
 
 /** The role-level RBAC fact ids. */
@@ -76,17 +76,56 @@ const RULE_SHAPES = (model: Model): readonly [RbacFactId, readonly AccessRequest
     ['users', 'groups', 'serviceaccounts'].map((r) => req('impersonate', '', r)),
     'impersonates users, groups or service accounts',
   ],
-  [
-    'escalate-bind-rbac-rule',
-    ['escalate', 'bind'].flatMap((verb) =>
-      each([verb], 'rbac.authorization.k8s.io', 'roles').concat(
-        each([verb], 'rbac.authorization.k8s.io', 'clusterroles'),
-      ),
-    ),
-    'escalates or binds roles past its own rights',
-  ],
   ['token-create-rbac-rule', [req('create', '', 'serviceaccounts', 'token')], 'mints service account tokens'],
 ];
+
+// Cluster-scoped resources: a Role's rule on them grants nothing, since a RoleBinding grants only in its namespace.
+const CLUSTER_SCOPED = new Set([
+  'namespaces',
+  'nodes',
+  'certificatesigningrequests',
+  'users',
+  'groups',
+  'clusterroles',
+  'clusterrolebindings',
+]);
+
+const RBAC = 'rbac.authorization.k8s.io';
+const CREATE_ROLE_BINDING = [req('create', RBAC, 'rolebindings')];
+const CREATE_ANY_BINDING = [...CREATE_ROLE_BINDING, req('create', RBAC, 'clusterrolebindings')];
+const ESCALATE = [req('escalate', RBAC, 'roles'), req('escalate', RBAC, 'clusterroles')];
+const WRITE_ROLE = ['create', 'update', 'patch'].flatMap((verb) => [
+  req(verb, RBAC, 'roles'),
+  req(verb, RBAC, 'clusterroles'),
+]);
+
+/**
+ * `bind` lets a binding name a role with rights its creator lacks, which needs `create` on bindings too;
+ * `escalate` lets a role be written with such rights, which needs create/update/patch on roles. The two halves
+ * may sit in different rules of the role, so the whole role is read; the first rule of the pair is cited.
+ */
+function escalateOrBindRule(role: Role): number | undefined {
+  const allows = (requests: readonly AccessRequest[]) =>
+    role.rules.findIndex((rule) => requests.some((r) => effective(role, r) && ruleAllows(rule, r)));
+  for (const [power, write] of [
+    // A Role is named only by a RoleBinding; a ClusterRole by either kind of binding.
+    [[req('bind', RBAC, 'roles')], CREATE_ROLE_BINDING],
+    [[req('bind', RBAC, 'clusterroles')], CREATE_ANY_BINDING],
+    [ESCALATE, WRITE_ROLE],
+  ] as const) {
+    const at = allows(power);
+    if (at >= 0 && allows(write) >= 0) return at;
+  }
+  return undefined;
+}
+
+/**
+ * A request a role can grant: a Role grants nothing on cluster-scoped resources, except `bind` on clusterroles,
+ * which the API server checks in the namespace of the RoleBinding being created.
+ */
+function effective(role: Role, request: AccessRequest): boolean {
+  return role.kind === 'ClusterRole' || request.verb === 'bind' || !CLUSTER_SCOPED.has(request.resource);
+}
 
 // The Kubernetes Dashboard's well-known ServiceAccount and role name, as its own manifests create them.
 const DASHBOARD = 'kubernetes-dashboard';
@@ -101,7 +140,7 @@ export function rbacFacts(model: Model): RbacFact[] {
     if (role.builtIn || role.aggregatedFrom !== undefined) continue;
     role.rules.forEach((rule, i) => {
       for (const [fact, requests, what] of shapes)
-        if (requests.some((request) => ruleAllows(rule, request)))
+        if (requests.some((request) => effective(role, request) && ruleAllows(rule, request)))
           out.push({
             object: role.ref,
             fact,
@@ -109,6 +148,17 @@ export function rbacFacts(model: Model): RbacFact[] {
             path: `/rules/${i}`,
           });
     });
+  }
+  for (const role of model.roles) {
+    if (role.builtIn || role.aggregatedFrom !== undefined) continue;
+    const at = escalateOrBindRule(role);
+    if (at !== undefined)
+      out.push({
+        object: role.ref,
+        fact: 'escalate-bind-rbac-rule',
+        says: `${role.kind} ${role.name} rule ${at} escalates or binds roles past the holder's own rights`,
+        path: `/rules/${at}`,
+      });
   }
   const roles = new Set(model.roles.map((role) => role.ref));
   for (const binding of model.bindings) {

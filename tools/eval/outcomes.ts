@@ -6,6 +6,9 @@ import type { Graph } from '../../src/graph/graph.js';
 import { MinHeap } from '../../src/prioritize/min-heap.js';
 import type { JewelKind, TagRule } from './tag-map.js';
 
+/** Techniques that only reach a port; an outcome path never passes through them. */
+export const REACH_ONLY: ReadonlySet<string> = new Set(['lateral-network-reach']);
+
 /** One step of a found path, for printing. */
 export interface PathStep {
   readonly technique: string;
@@ -71,6 +74,8 @@ export function outcomePath(
           steps: [...path.steps, { technique: graph.edges[e]!.technique, to: graph.nodes[w]! }],
         };
       }
+      // Reaching a port is not a compromise (SEMANTICS.md): an outcome needs a path of attack steps only.
+      if (REACH_ONLY.has(graph.edges[e]!.technique)) continue;
       const cost = item.cost + graph.cost[e]!;
       if (done.has(w) || cost >= (dist.get(w) ?? Number.POSITIVE_INFINITY)) continue;
       dist.set(w, cost);

@@ -19,7 +19,7 @@ export const CORE_FAMILIES: readonly Family[] = ['escapes', 'rbac', 'exposure', 
 export type FindingId = TechniqueId | FactId;
 
 /** Jewel kinds an outcome path may end at (`jewel:<kind>` or `jewel:<kind>/...`). */
-export type JewelKind = 'cluster-admin' | 'node-root' | 'secrets';
+export type JewelKind = 'cluster-admin' | 'node-file-read' | 'node-root' | 'secrets';
 
 /** A scored tag: a finding on the resource, or a real path from it to a jewel. */
 export interface TagRule {
@@ -145,7 +145,7 @@ export const TAG_MAP: Readonly<Record<string, TagRule>> = {
     ids: ['node-colocated-identities', 'host-path-token-theft'],
     jewels: ['cluster-admin'],
   },
-  'node-file-read': outcome('node-root', 'cluster-admin'),
+  'node-file-read': outcome('node-file-read', 'node-root', 'cluster-admin'),
   // Hygiene.
   'image-latest': hygiene('image-latest'),
   'no-resource-limits': hygiene('no-resource-limits'),
