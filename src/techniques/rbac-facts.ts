@@ -6,7 +6,7 @@
 import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';
-import type { AccessRequest, Role } from '../model/types.js';
+import type { AccessRequest, PolicyRule, Role } from '../model/types.js';
 import { streamRequests } from './rbac-stream.js';
 
 /** The role-level RBAC fact ids. */
@@ -14,6 +14,7 @@ export type RbacFactId =
   | 'csr-approve-rbac-rule'
   | 'dashboard-identity-use'
   | 'escalate-bind-rbac-rule'
+  | 'full-control-rbac-rule'
   | 'impersonate-rbac-rule'
   | 'namespace-list-rbac-rule'
   | 'network-policy-write-rbac-rule'
@@ -131,6 +132,15 @@ function effective(role: Role, request: AccessRequest): boolean {
 const DASHBOARD = 'kubernetes-dashboard';
 const NODES = new Set(['Group/system:nodes']);
 
+// Every verb of an ordinary resource: a rule with all of them on every resource of every group is `*` in all but name.
+const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+
+/** True when the rule grants every verb on every resource of every API group. */
+export function fullControl(rule: PolicyRule): boolean {
+  const allVerbs = rule.verbs.includes('*') || ALL_VERBS.every((verb) => rule.verbs.includes(verb));
+  return allVerbs && rule.apiGroups.includes('*') && rule.resources.includes('*');
+}
+
 /** Every role-level RBAC fact of the model's input roles, bindings and workloads. */
 export function rbacFacts(model: Model): RbacFact[] {
   const out: RbacFact[] = [];
@@ -139,6 +149,13 @@ export function rbacFacts(model: Model): RbacFact[] {
     // Built-in roles are the version's bootstrap policy; an aggregated role's sources carry the fact.
     if (role.builtIn || role.aggregatedFrom !== undefined) continue;
     role.rules.forEach((rule, i) => {
+      if (fullControl(rule))
+        out.push({
+          object: role.ref,
+          fact: 'full-control-rbac-rule',
+          says: `${role.kind} ${role.name} rule ${i} grants every verb on every resource of every API group`,
+          path: `/rules/${i}`,
+        });
       for (const [fact, requests, what] of shapes)
         if (requests.some((request) => effective(role, request) && ruleAllows(rule, request)))
           out.push({

@@ -99,7 +99,7 @@ export const TAG_MAP: Readonly<Record<string, TagRule>> = {
   'rbac-log-read': rbac('pod-log-rbac-rule'),
   'rbac-impersonate': rbac('impersonate', 'impersonate-rbac-rule'),
   'rbac-escalate-bind': rbac('bind-role', 'escalate-bind-rbac-rule'),
-  'rbac-wildcard': { family: 'rbac', ids: ['wildcard-rbac-rule'], detail: 'verbs, resources, apiGroups' },
+  'rbac-wildcard': rbac('full-control-rbac-rule', 'cluster-admin-grant'),
   'rbac-nodes-proxy': rbac('node-proxy', 'node-proxy-rbac-rule'),
   'rbac-token-create': rbac('create-service-account-token', 'token-create-rbac-rule'),
   'rbac-csr-approve': rbac('csr-signing', 'csr-approve-rbac-rule'),
