@@ -8,6 +8,7 @@ import type { Snapshot } from '../collect/snapshot.js';
 import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
 import { chokepointsOf, cutsChokepoint, removedEdges } from './chokepoints.js';
+import { estimable, estimateRiskAfter, indexRun, type RunIndex } from './incremental.js';
 import { bestPathEdges } from './paths.js';
 import { type PipelineContext, type PipelineRun, runPipeline } from './pipeline.js';
 
@@ -102,8 +103,37 @@ function patchesOf(fixes: readonly Fix[]): ObjectPatch[] {
   return fixes.map((fix) => ({ target: fix.target, ops: fix.ops }));
 }
 
-/** Evaluates candidates lazily; `pick` decides which exact result is best. */
-function lazyBest(options: {
+const INDEXES = new WeakMap<PipelineRun, RunIndex>();
+
+/**
+ * The best candidate, screened on the graph first (see incremental.ts; fixes that can change entries are re-run
+ * instead) and confirmed by one full re-run; when the re-run disagrees with the estimate, every candidate is
+ * evaluated exactly, as before.
+ */
+function lazyBest(options: Parameters<typeof exactBest>[0]): Evaluated | undefined {
+  const { run, context } = options;
+  let index = INDEXES.get(run);
+  if (index === undefined) {
+    index = indexRun(run, context);
+    INDEXES.set(run, index);
+  }
+  const estimated = index;
+  const screened = screenedBest(options, (candidate) =>
+    !estimable(candidate.fixes)
+      ? evaluate(candidate, options)
+      : {
+          candidate,
+          delta: run.risk.total - estimateRiskAfter(estimated, candidate.fixes, { context, keyOf: fixKey }),
+          after: run,
+        },
+  );
+  if (screened === undefined) return undefined;
+  const exact = evaluate(screened.candidate, options);
+  return exact.delta === screened.delta ? exact : exactBest(options);
+}
+
+/** Evaluates candidates lazily, each by a full re-run of the pipeline on its patched snapshot. */
+function exactBest(options: {
   candidates: readonly Candidate[];
   snapshot: Snapshot;
   run: PipelineRun;
@@ -111,7 +141,15 @@ function lazyBest(options: {
   cache: Map<string, Evaluated>;
   byRatio: boolean;
 }): Evaluated | undefined {
-  const { candidates, snapshot, run, context, cache, byRatio } = options;
+  return screenedBest(options, (candidate) => evaluate(candidate, options));
+}
+
+/** Lazy greedy over `judge`: candidates in order of bound (per effort), stopping once no bound can beat the best. */
+function screenedBest(
+  options: Parameters<typeof exactBest>[0],
+  judge: (candidate: Candidate) => Evaluated,
+): Evaluated | undefined {
+  const { candidates, byRatio } = options;
   const sorted = [...candidates].sort((a, b) =>
     byRatio
       ? b.bound * a.minutes - a.bound * b.minutes || (a.key < b.key ? -1 : 1)
@@ -125,7 +163,7 @@ function lazyBest(options: {
         : candidate.bound < best.delta;
       if (cannotBeat) break;
     }
-    const evaluated = evaluate(candidate, { snapshot, run, context, cache });
+    const evaluated = judge(candidate);
     if (evaluated.delta <= 0) continue;
     const better =
       best === undefined ||

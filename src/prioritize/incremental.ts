@@ -1,0 +1,251 @@
+/**
+ * A fix's effect on risk estimated on the graph alone, without re-running the pipeline: the technique edges that
+ * list the fix are dropped (a merged edge keeps its cheapest surviving twin), and only the nodes whose best route
+ * crossed a dropped edge get new distances (a Dijkstra over that subtree of the best-path forest, seeded from its
+ * border). It assumes a patch only removes the edges that name it; the planner confirms each pick with a full
+ * re-run, so reported ΔR stays exact.
+ */
+import { edgeCost } from '../graph/graph.js';
+import { TECHNIQUES_BY_ID } from '../techniques/index.js';
+import type { RemediationId } from '../techniques/remediations.js';
+import type { Fix } from '../techniques/types.js';
+import { THREAT_MODELS } from '../techniques/types.js';
+import { jewelsOf } from './jewels.js';
+import { MinHeap } from './min-heap.js';
+import type { PipelineContext, PipelineRun } from './pipeline.js';
+import { scoreOfCost } from './score.js';
+
+/**
+ * Remediations that can change the entries themselves (an exposure, a leaked credential, an anonymous or probed
+ * port, the prior of an exposed container), not only remove edges: the graph cannot see that, so the planner
+ * re-runs the pipeline for them.
+ */
+export const CHANGES_ENTRIES: Readonly<Record<RemediationId, boolean>> = {
+  'delete-legacy-token-secret': true,
+  'disable-anonymous-auth': true,
+  'disable-dashboard-skip-login': true,
+  'disable-host-network': true,
+  'disable-host-pid': false,
+  'disable-insecure-port': true,
+  'disable-kubelet-anonymous-auth': true,
+  'disable-kubelet-read-only-port': true,
+  'disable-share-process-namespace': false,
+  'disable-token-automount': false,
+  'drop-capability': false,
+  'drop-privileged': false,
+  'enable-user-namespace': false,
+  'enforce-pod-security-baseline': false,
+  'isolate-sensitive-workload': false,
+  'make-service-internal': true,
+  'remove-binding-subject': false,
+  'remove-external-ips': true,
+  'remove-host-path': false,
+  'remove-ingress-backend': true,
+  'require-etcd-client-cert-auth': true,
+  'restrict-role-rule': false,
+  'set-apparmor-runtime-default': false,
+  'set-authorization-mode-rbac': true,
+};
+
+/** True when the graph estimate of `fixes` is exact: none of them can change an entry. */
+export function estimable(fixes: readonly Fix[]): boolean {
+  return fixes.every((fix) => !CHANGES_ENTRIES[fix.remediation]);
+}
+
+/** Per-run lookups the estimate needs, built once per pipeline run. */
+export interface RunIndex {
+  readonly run: PipelineRun;
+  /** Raw technique edges (before merging) whose fixes target each ref. */
+  readonly byTarget: ReadonlyMap<string, readonly number[]>;
+  /** The merged graph edge of each raw edge, and its own cost. */
+  readonly graphEdge: Int32Array;
+  readonly rawCost: Int32Array;
+  /** Raw edges of graph edge g are `raws[rawStart[g] .. rawStart[g+1])`. */
+  readonly rawStart: Int32Array;
+  readonly raws: Int32Array;
+  /** Out-edges in CSR form, and the children of each node in the best-path forest. */
+  readonly outStart: Int32Array;
+  readonly outEdges: Int32Array;
+  readonly childStart: Int32Array;
+  readonly children: Int32Array;
+  /** Entry scores (indexes into `run.risk.entries`) at each node. */
+  readonly entriesAt: ReadonlyMap<number, readonly number[]>;
+  readonly jewelCost: (ref: string) => number | undefined;
+}
+
+/** A CSR of `count` buckets from (bucket, item) pairs. */
+function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (const b of bucketOf) if (b >= 0) start[b + 1]!++;
+  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, count);
+  const items = new Int32Array(start[count]!);
+  bucketOf.forEach((b, i) => {
+    if (b >= 0) items[fill[b]!++] = i;
+  });
+  return { start, items };
+}
+
+/** Builds the lookups for one run. */
+export function indexRun(run: PipelineRun, context: PipelineContext): RunIndex {
+  const { graph } = run;
+  const byKey = new Map<string, number>();
+  graph.edges.forEach((e, g) => {
+    byKey.set(`${e.technique}\u0000${e.from}\u0000${e.to}`, g);
+  });
+  const graphEdge = new Int32Array(run.edges.length);
+  const rawCost = new Int32Array(run.edges.length);
+  const byTarget = new Map<string, number[]>();
+  run.edges.forEach((edge, r) => {
+    graphEdge[r] = byKey.get(`${edge.technique}\u0000${edge.from}\u0000${edge.to}`) ?? -1;
+    rawCost[r] = edgeCost(edge, (id) => TECHNIQUES_BY_ID[id].meta);
+    for (const target of new Set(edge.fixes.map((fix) => fix.target))) {
+      const list = byTarget.get(target);
+      if (list === undefined) byTarget.set(target, [r]);
+      else list.push(r);
+    }
+  });
+  const raw = csr(graph.edges.length, graphEdge);
+  const out = csr(graph.nodes.length, graph.from);
+  const parent = new Int32Array(graph.nodes.length);
+  run.risk.distances.next.forEach((e, v) => {
+    parent[v] = e < 0 ? -1 : graph.to[e]!;
+  });
+  const tree = csr(graph.nodes.length, parent);
+  const entriesAt = new Map<number, number[]>();
+  run.risk.entries.forEach((scored, i) => {
+    const v = graph.index.get(scored.entry.node);
+    if (v === undefined) return;
+    const list = entriesAt.get(v);
+    if (list === undefined) entriesAt.set(v, [i]);
+    else list.push(i);
+  });
+  return {
+    run,
+    byTarget,
+    graphEdge,
+    rawCost,
+    rawStart: raw.start,
+    raws: raw.items,
+    outStart: out.start,
+    outEdges: out.items,
+    childStart: tree.start,
+    children: tree.items,
+    entriesAt,
+    jewelCost: jewelsOf(context.config).cost,
+  };
+}
+
+/** Graph edges whose cost rises when the raw edges naming `fixes` are dropped, with their new cost. */
+function raisedEdges(
+  index: RunIndex,
+  fixes: readonly Fix[],
+  keyOf: (fix: Fix) => string,
+): Map<number, number> {
+  const killed = new Set<number>();
+  for (const fix of fixes) {
+    const key = keyOf(fix);
+    for (const r of index.byTarget.get(fix.target) ?? []) {
+      if (index.run.edges[r]!.fixes.some((f) => f.target === fix.target && keyOf(f) === key)) killed.add(r);
+    }
+  }
+  const raised = new Map<number, number>();
+  for (const r of killed) {
+    const g = index.graphEdge[r]!;
+    if (g < 0 || raised.has(g)) continue;
+    let cost = Number.POSITIVE_INFINITY;
+    for (let k = index.rawStart[g]!; k < index.rawStart[g + 1]!; k++) {
+      const other = index.raws[k]!;
+      if (!killed.has(other)) cost = Math.min(cost, index.rawCost[other]!);
+    }
+    if (cost > index.run.graph.cost[g]!) raised.set(g, cost);
+  }
+  return raised;
+}
+
+/** Nodes whose best route crosses a raised edge: the subtrees above those edges in the best-path forest. */
+function affectedBy(index: RunIndex, raised: ReadonlyMap<number, number>): Set<number> {
+  const { graph, risk } = index.run;
+  const affected = new Set<number>();
+  const stack: number[] = [];
+  for (const g of raised.keys()) {
+    const u = graph.from[g]!;
+    if (risk.distances.next[u] === g && !affected.has(u)) {
+      affected.add(u);
+      stack.push(u);
+    }
+  }
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    for (let k = index.childStart[v]!; k < index.childStart[v + 1]!; k++) {
+      const c = index.children[k]!;
+      if (!affected.has(c)) {
+        affected.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return affected;
+}
+
+/** New distances of the affected nodes: Dijkstra inside the set, seeded from edges leaving it. */
+function redistance(index: RunIndex, affected: Set<number>, raised: ReadonlyMap<number, number>) {
+  const { graph, risk } = index.run;
+  const costOf = (e: number) => raised.get(e) ?? graph.cost[e]!;
+  const dist = new Map<number, number>();
+  const heap = new MinHeap();
+  for (const u of affected) {
+    let best = index.jewelCost(graph.nodes[u]!) ?? Number.POSITIVE_INFINITY;
+    for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
+      const e = index.outEdges[k]!;
+      const w = graph.to[e]!;
+      if (!affected.has(w)) best = Math.min(best, costOf(e) + risk.distances.dist[w]!);
+    }
+    dist.set(u, best);
+    if (Number.isFinite(best)) heap.push(best, 0, 0, u);
+  }
+  const done = new Set<number>();
+  for (let item = heap.pop(); item !== undefined; item = heap.pop()) {
+    const v = item.node;
+    if (done.has(v) || item.cost !== dist.get(v)) continue;
+    done.add(v);
+    for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) {
+      const e = graph.inEdges[k]!;
+      const u = graph.from[e]!;
+      if (!affected.has(u) || done.has(u)) continue;
+      const cost = item.cost + costOf(e);
+      if (cost < dist.get(u)!) {
+        dist.set(u, cost);
+        heap.push(cost, 0, 0, u);
+      }
+    }
+  }
+  return dist;
+}
+
+/** Total risk after dropping the edges that name `fixes`, computed on the graph of `index.run`. */
+export function estimateRiskAfter(
+  index: RunIndex,
+  fixes: readonly Fix[],
+  options: { readonly context: PipelineContext; readonly keyOf: (fix: Fix) => string },
+): number {
+  const { run } = index;
+  const raised = raisedEdges(index, fixes, options.keyOf);
+  const affected = affectedBy(index, raised);
+  if (affected.size === 0) return run.risk.total;
+  const dist = redistance(index, affected, raised);
+  const byThreatModel = { ...run.risk.byThreatModel };
+  for (const v of affected) {
+    for (const i of index.entriesAt.get(v) ?? []) {
+      const scored = run.risk.entries[i]!;
+      const score = scoreOfCost(scored.entry.priorCost + dist.get(v)!);
+      byThreatModel[scored.entry.threatModel] += score - scored.score;
+    }
+  }
+  let total = 0;
+  const { threatModels } = options.context.config;
+  for (const tm of THREAT_MODELS) {
+    if (threatModels[tm].enabled) total += Math.floor((byThreatModel[tm] * threatModels[tm].weight) / 100);
+  }
+  return total;
+}
