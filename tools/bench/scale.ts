@@ -1,0 +1,81 @@
+/**
+ * Bench: scale. For each size (BENCH_SIZES, default R15k,R30k,R150k, plus R30k as multi-document YAML), in one
+ * run: B_parse (in-process), naive-retain (child, large heap, maxRSS), and chokepoint end to end (child, default
+ * heap) by phase with wall, CPU and peak RSS; then the ratios, peers on R15k, and the table in
+ * docs/benchmarks.md. Inputs are generated into BENCH_DATA (default .cache/bench) when missing. Prints figures;
+ * asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { bParsePlain, bParseStreaming } from './scale/b-parse.js';
+import { bytesOf, filesUnder } from './scale/files.js';
+import { type PeerRun, runCheckov, runTrivy } from './scale/peers.js';
+import type { PhaseRun } from './scale/phase-names.js';
+import { type SizeResult, writeTable } from './scale/table.js';
+
+const data = process.env.BENCH_DATA ?? join('.cache', 'bench');
+const sizes = (process.env.BENCH_SIZES ?? 'R15k,R30k,R30k-yaml,R150k').split(',');
+const here = new URL('.', import.meta.url).pathname;
+
+function child(script: string, args: readonly string[], nodeArgs: readonly string[] = []): string {
+  const run = spawnSync(process.execPath, [...nodeArgs, join(here, 'scale', script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`${script} ${args.join(' ')}: exit ${run.status}`);
+  return run.stdout.trim().split('\n').at(-1)!;
+}
+
+function ensure(size: string, format: string): string {
+  const dir = join(data, `${size}-${format}`);
+  if (!existsSync(dir)) {
+    const gen = join(here, '..', 'generate', 'main.js');
+    const args = [gen, '--size', size, '--format', format, '--out', dir, '--seed', '1'];
+    if (spawnSync(process.execPath, args, { stdio: 'inherit' }).status !== 0) throw new Error(`gen ${size}`);
+  }
+  return dir;
+}
+
+const results: SizeResult[] = [];
+console.log(`cores: ${cpus().length}; node ${process.version}`);
+for (const name of sizes) {
+  const [size, format = 'json'] = name.split('-') as [string, string?];
+  const dir = ensure(size, format);
+  const files = filesUnder(dir);
+  const bytes = bytesOf(files);
+  console.log(`\n${name}: ${files.length} files, ${(bytes / 2 ** 20).toFixed(0)} MiB`);
+  const bParse = format === 'json' ? await bParseStreaming(files) : undefined;
+  const plain = format === 'json' ? bParsePlain(files) : undefined;
+  if (bParse !== undefined)
+    console.log(`  B_parse (stream + split + JSON.parse): ${bParse.wallMs.toFixed(0)} ms`);
+  if (plain !== undefined) console.log(`  whole-file JSON.parse (reference): ${plain.wallMs.toFixed(0)} ms`);
+  const retain = JSON.parse(child('retain.js', [dir], ['--max-old-space-size=16384'])) as {
+    maxRssBytes: number;
+    wallMs: number;
+  };
+  console.log(`  naive-retain peak RSS: ${(retain.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
+  const started = performance.now();
+  const e2e = JSON.parse(child('run-phases.js', [dir, join(data, `${name}.report.json`)])) as PhaseRun;
+  const processMs = performance.now() - started;
+  console.log(
+    `  chokepoint end to end: ${processMs.toFixed(0)} ms wall (process), ${e2e.cpuMs.toFixed(0)} ms CPU`,
+  );
+  for (const p of e2e.phases)
+    console.log(`    ${p.phase.padEnd(10)} ${p.wallMs.toFixed(0)} ms wall, ${p.cpuMs.toFixed(0)} ms CPU`);
+  console.log(
+    `  peak RSS ${(e2e.maxRssBytes / 2 ** 20).toFixed(0)} MiB; ${e2e.objects} objects, ${e2e.edges} edges`,
+  );
+  const peers: PeerRun[] = name === 'R15k' ? [runCheckov(dir), runTrivy(dir)] : [];
+  for (const peer of peers)
+    console.log(
+      `  ${peer.peer}: ${'skipped' in peer ? `skipped — ${peer.skipped}` : `${peer.wallMs.toFixed(0)} ms (exit ${peer.status}) ${peer.note}`}`,
+    );
+  results.push({ name, files: files.length, bytes, bParse, plain, retain, e2e, processMs, peers });
+  // Written after each size, so a long run leaves the sizes it finished.
+  writeTable(results, { file: join('docs', 'benchmarks.md'), cores: cpus().length });
+}
+const lines = writeTable(results, { file: join('docs', 'benchmarks.md'), cores: cpus().length });
+console.log(`\n${lines.join('\n')}`);
