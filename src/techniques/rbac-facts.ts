@@ -7,7 +7,7 @@ import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';
 import type { AccessRequest, PolicyRule, Role } from '../model/types.js';
-import { streamRequests } from './rbac-stream.js';
+import { createRequired, type StreamSubresource, streamRequests } from './rbac-stream.js';
 
 /** The role-level RBAC fact ids. */
 export type RbacFactId =
@@ -22,6 +22,7 @@ export type RbacFactId =
   | 'node-proxy-rbac-rule'
   | 'pod-log-rbac-rule'
   | 'pod-portforward-rbac-rule'
+  | 'pod-shell-get-rbac-rule'
   | 'rbac-dangling-role-ref'
   | 'service-list-rbac-rule'
   | 'token-create-rbac-rule';
@@ -141,6 +142,32 @@ export function fullControl(rule: PolicyRule): boolean {
   return allVerbs && rule.apiGroups.includes('*') && rule.resources.includes('*');
 }
 
+const LEGACY_STREAM: Readonly<Record<StreamSubresource, RbacFactId>> = {
+  exec: 'pod-shell-get-rbac-rule',
+  attach: 'pod-shell-get-rbac-rule',
+  portforward: 'pod-portforward-rbac-rule',
+};
+
+/**
+ * From 1.35 `get` alone no longer opens a stream, but a role outlives the server it was written for: `get` on
+ * pods/exec, attach or portforward still opens it on older API servers, or where the gate is turned off.
+ */
+function legacyStreamFacts(model: Model, role: Role, out: RbacFact[]): void {
+  if (!createRequired(model.assumptions.kubeVersion)) return;
+  role.rules.forEach((rule, i) => {
+    for (const sub of ['exec', 'attach', 'portforward'] as const) {
+      const allows = (verb: string) => ruleAllows(rule, req(verb, '', 'pods', sub));
+      if (allows('get') && !allows('create'))
+        out.push({
+          object: role.ref,
+          fact: LEGACY_STREAM[sub],
+          says: `${role.kind} ${role.name} rule ${i} allows get on pods/${sub}: it opens the stream over WebSocket on API servers before 1.35 or with AuthorizePodWebsocketUpgradeCreatePermission off`,
+          path: `/rules/${i}`,
+        });
+    }
+  });
+}
+
 /** Every role-level RBAC fact of the model's input roles, bindings and workloads. */
 export function rbacFacts(model: Model): RbacFact[] {
   const out: RbacFact[] = [];
@@ -168,6 +195,7 @@ export function rbacFacts(model: Model): RbacFact[] {
   }
   for (const role of model.roles) {
     if (role.builtIn || role.aggregatedFrom !== undefined) continue;
+    legacyStreamFacts(model, role, out);
     const at = escalateOrBindRule(role);
     if (at !== undefined)
       out.push({
