@@ -215,7 +215,7 @@ export function rbacFacts(model: Model): RbacFact[] {
       out.push({
         object: binding.ref,
         fact: 'rbac-dangling-role-ref',
-        says: `${binding.ref} names ${roleRef}, which does not exist: whoever creates it grants its rules to the subjects`,
+        says: `${binding.ref} names ${roleRef}, which is neither in the input nor built in: whoever creates it grants its rules to the subjects`,
         path: pointer('roleRef', 'name'),
       });
     binding.subjects.forEach((subject, i) => {
