@@ -18,7 +18,7 @@ import { withGenerated } from './generated.js';
 /** 1-based line of each List item's first key: the line after an item's opening brace (generated indentation). */
 function itemLines(text: string): number[] {
   const lines = text.split('\n');
-  return lines.flatMap((line, i) => (i > 0 && lines[i - 1] === '        {' ? [i + 1] : []));
+  return lines.flatMap((_line, i) => (i > 0 && lines[i - 1] === '        {' ? [i + 1] : []));
 }
 
 function simpleObjects(paths: readonly string[]): SnapshotObject[] {
