@@ -27,11 +27,22 @@ export function reportOf(stdout: string, stderr: string, status: number | string
   return JSON.parse(line) as KhReport;
 }
 
+/**
+ * The environment without CA-bundle variables: python-requests lets REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE override
+ * kube-hunter's `session.verify = False` (psf/requests#3829), and every TLS service then fails verification and
+ * is silently skipped — kube-hunter found no API server at all until these were removed.
+ */
+export function kubeHunterEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { REQUESTS_CA_BUNDLE: _r, CURL_CA_BUNDLE: _c, ...rest } = env;
+  return rest;
+}
+
 /** Runs `kube-hunter --remote address --report json` (passive); rejects after `timeoutMs`. */
 export function runKubeHunter(address: string, timeoutMs: number): Promise<KhReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(KUBE_HUNTER, ['--remote', address, '--report', 'json', '--log', 'none'], {
       detached: true,
+      env: kubeHunterEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

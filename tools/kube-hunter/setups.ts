@@ -1,12 +1,12 @@
 /**
  * The seven configurations kube-hunter and chokepoint probe side by side: real API servers (hardened, default,
- * anonymous with grants), real etcd (TLS with client certificates, plain HTTP), and kubelet responders (open,
- * 403, read-only port). Each names the standard ports it serves and the real loopback port behind each.
+ * anonymous with grants), real etcd (TLS with client certificates, plain HTTP), and kubelet responders kube-hunter can
+ * read (open, 403, read-only port). Each names the standard ports it serves and the real loopback port behind each.
  */
 import { type ControlPlane, startControlPlane } from '../../test/harness/control-plane.js';
 import { startEtcd } from '../../test/probe/etcd-process.js';
-import { startKubeletResponder, startReadOnlyResponder } from '../../test/probe/kubelet-responder.js';
 import { makeCert } from '../../test/probe/test-pki.js';
+import { startKubeletPods, startReadOnlyPods } from './kubelet-pods.js';
 
 /** One configuration: standard port → real loopback port, and how to stop it. */
 export interface Setup {
@@ -46,9 +46,9 @@ export async function startSetups(): Promise<Setup[]> {
   const defaultCp = await startControlPlane({ controllers: false });
   const grantsCp = await anonymousGrants();
   const plainEtcd = await startEtcd({ tls: false });
-  const kubeletOpen = await startKubeletResponder('open', cert);
-  const kubeletForbidden = await startKubeletResponder('forbidden', cert);
-  const readOnly = await startReadOnlyResponder();
+  const kubeletOpen = await startKubeletPods('open', cert);
+  const kubeletForbidden = await startKubeletPods('forbidden', cert);
+  const readOnly = await startReadOnlyPods();
   return [
     {
       name: 'hardened',

@@ -25,7 +25,6 @@ export interface Verdict {
 }
 
 interface Rule {
-  readonly tls: boolean;
   readonly method?: 'GET' | 'POST';
   readonly path: string;
   readonly info?: boolean;
@@ -34,33 +33,33 @@ interface Rule {
 
 const KUBELET: readonly ProbeFindingId[] = ['kubelet-anonymous-access', 'kubelet-anonymous-exec'];
 
-// What to re-ask for each vid (the port comes from the finding's location).
-const RULES: Readonly<Record<string, Rule>> = {
-  KHV002: { tls: true, path: '/version', info: true, coveredBy: [] },
+// What to re-ask for each vid (the port comes from the finding's location; the scheme from the port's answer).
+export const RULES: Readonly<Record<string, Rule>> = {
+  KHV002: { path: '/version', info: true, coveredBy: [] },
   KHV005: {
-    tls: true,
     path: '/api',
     coveredBy: ['apiserver-anonymous-discovery', 'apiserver-anonymous-access'],
   },
-  KHV006: { tls: false, path: '/api', coveredBy: ['apiserver-insecure-port', 'kubectl-proxy-exposed'] },
-  KHV007: { tls: true, path: '/api/v1/pods?limit=1', coveredBy: ['apiserver-anonymous-access'] },
-  KHV029: { tls: false, path: '/', coveredBy: ['dashboard-exposed'] },
-  KHV033: { tls: false, path: '/version', info: true, coveredBy: [] },
-  KHV034: { tls: false, path: '/version', coveredBy: ['etcd-no-client-auth'] },
-  KHV036: { tls: true, path: '/pods', coveredBy: KUBELET },
-  KHV038: { tls: true, path: '/runningpods/', coveredBy: KUBELET },
+  KHV006: { path: '/api', coveredBy: ['apiserver-insecure-port', 'kubectl-proxy-exposed'] },
+  KHV007: { path: '/api/v1/pods?limit=1', coveredBy: ['apiserver-anonymous-access'] },
+  KHV029: { path: '/', coveredBy: ['dashboard-exposed'] },
+  KHV033: { path: '/version', info: true, coveredBy: [] },
+  KHV034: { path: '/version', coveredBy: ['etcd-no-client-auth'] },
+  KHV036: { path: '/pods', coveredBy: KUBELET },
+  KHV038: { path: '/runningpods/', coveredBy: KUBELET },
   KHV040: {
-    tls: true,
     method: 'POST',
     path: '/run/chokepoint-probe/chokepoint-probe-absent/probe',
     coveredBy: KUBELET,
   },
-  KHV043: { tls: true, path: '/healthz', info: true, coveredBy: [] },
-  KHV049: { tls: false, path: '/api/v1/namespaces?limit=1', coveredBy: ['kubectl-proxy-exposed'] },
-  KHV052: { tls: false, path: '/pods', coveredBy: ['kubelet-read-only-port'] },
+  KHV043: { path: '/healthz', info: true, coveredBy: [] },
+  KHV049: { path: '/api/v1/namespaces?limit=1', coveredBy: ['kubectl-proxy-exposed'] },
+  // The same request on 10250 (secure kubelet) or 10255 (read-only port): either chokepoint id covers it.
+  KHV052: { path: '/pods', coveredBy: ['kubelet-read-only-port', ...KUBELET] },
 };
 
-function judge(vid: string, rule: Rule, status: number): Pick<Verdict, 'verdict' | 'why'> {
+/** The verdict for one vid from the status code its request got (exported for tests on recorded runs). */
+export function judge(vid: string, rule: Rule, status: number): Pick<Verdict, 'verdict' | 'why'> {
   if (rule.info)
     return status === 200
       ? { verdict: 'information', why: 'answered, but public by design (version/health): not a finding' }
@@ -92,15 +91,13 @@ export async function verdictOf(finding: KhFinding): Promise<Verdict> {
       coveredBy: [],
     };
   const method = rule.method ?? 'GET';
-  const answer = await send({
-    host,
-    port: Number(port),
-    tls: rule.tls,
-    method,
-    path: rule.path,
-    timeoutMs: 3000,
-  });
-  const request = `${method} ${rule.tls ? 'https' : 'http'}://${finding.location}${rule.path}`;
+  const ask = (tls: boolean) =>
+    send({ host, port: Number(port), tls, method, path: rule.path, timeoutMs: 3000 });
+  // TLS first, plain HTTP when the port does not speak TLS (etcd without TLS, the read-only port).
+  const overTls = await ask(true);
+  const tls = overTls.kind !== 'protocol-error';
+  const answer = tls ? overTls : await ask(false);
+  const request = `${method} ${tls ? 'https' : 'http'}://${finding.location}${rule.path}`;
   if (answer.kind !== 'response')
     return { request, status: answer.kind, verdict: 'false positive', why: 'no HTTP answer', coveredBy: [] };
   return {
