@@ -8,7 +8,7 @@ export interface AuditSummary {
 }
 
 interface AuditEvent {
-  readonly stage?: string;
+  readonly auditID: string;
   readonly verb: string;
   readonly requestURI: string;
   readonly userAgent?: string;
@@ -24,9 +24,9 @@ export function auditOf(path: string): AuditSummary {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as AuditEvent)
-    .filter((e) => KUBE_HUNTER_AGENT.test(e.userAgent ?? ''))
-    // Some policies log several stages per request; count each request once.
-    .filter((e) => e.stage === undefined || e.stage === 'ResponseComplete' || e.stage === 'Panic');
-  const writes = events.filter((e) => !READ_VERBS.includes(e.verb)).map((e) => `${e.verb} ${e.requestURI}`);
-  return { reads: events.length - writes.length, writes };
+    .filter((e) => KUBE_HUNTER_AGENT.test(e.userAgent ?? ''));
+  // One request logs several stages (a refused authentication only ResponseStarted): count each auditID once.
+  const requests = [...new Map(events.map((e) => [e.auditID, e])).values()];
+  const writes = requests.filter((e) => !READ_VERBS.includes(e.verb)).map((e) => `${e.verb} ${e.requestURI}`);
+  return { reads: requests.length - writes.length, writes };
 }
