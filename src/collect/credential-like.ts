@@ -10,7 +10,9 @@ const POINTER_NAME = /_(FILE|PATH)$/;
 
 // Shapes of well-known credentials, anywhere in the value.
 const CREDENTIAL_VALUE: readonly RegExp[] = [
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+  /-{3,}BEGIN [A-Z ]*PRIVATE KEY-{3,}/,
+  // An HTTP Authorization value with its token.
+  /\bbearer\s+[A-Za-z0-9._~+/=-]{6,}/i,
   /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/,
   /\bgh[pousr]_[A-Za-z0-9]{36,}/,
   /\bgithub_pat_[A-Za-z0-9_]{22,}/,
@@ -32,6 +34,11 @@ const PLACEHOLDER = /^\s*(?:\$\{[^}]*\}|\{\{[^}]*\}\}|<[^>]*>|\*+|changeme|redac
 export function isCredentialLikeKey(key: string): boolean {
   const normal = key.toUpperCase().replace(/[-.]/g, '_');
   return CREDENTIAL_NAME.test(normal) && !POINTER_NAME.test(normal);
+}
+
+/** True when a literal value has the shape of a well-known credential, whatever its name. */
+export function isCredentialLikeValue(value: string): boolean {
+  return !PLACEHOLDER.test(value) && CREDENTIAL_VALUE.some((pattern) => pattern.test(value));
 }
 
 /** True when a ConfigMap entry looks like it holds a credential, by its key name or by its value. */

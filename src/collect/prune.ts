@@ -18,7 +18,7 @@
  * 6. CustomResourceDefinition: `spec.versions[].schema` and `spec.validation` dropped (large, never analysed).
  * 7. A `__proto__` key (never a Kubernetes field) is dropped, so hostile input cannot change an object's prototype.
  */
-import { isCredentialLike } from './credential-like.js';
+import { isCredentialLike, isCredentialLikeValue } from './credential-like.js';
 import type { KubeObject } from './snapshot.js';
 
 /** What replaces a value the snapshot must not hold. */
@@ -122,7 +122,11 @@ function copy(value: unknown, key: string): unknown {
 
 function redactEnvVar(item: unknown): unknown {
   const copied = copy(item, '');
-  if (isObject(copied) && typeof copied.value === 'string' && copied.value !== '') copied.value = REDACTED;
+  if (isObject(copied) && typeof copied.value === 'string' && copied.value !== '') {
+    // The value is dropped here, so whether it looked like a credential is recorded first (never the value).
+    if (isCredentialLikeValue(copied.value)) copied[X_CHOKEPOINT] = { credentialLikeValue: true };
+    copied.value = REDACTED;
+  }
   return copied;
 }
 

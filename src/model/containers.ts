@@ -4,6 +4,9 @@ import { arr, bool, num, type Obj, obj, str, uniqueSorted } from './read.js';
 import { effectiveSecurityContext } from './security-context.js';
 import type { Container, VolumeMount } from './types.js';
 
+// The collector's annotation key on a projected object or env entry (collect/prune.ts).
+const X_CHOKEPOINT = 'x-chokepoint';
+
 const LISTS = [
   ['containers', 'container'],
   ['initContainers', 'init'],
@@ -28,7 +31,14 @@ function credentialLikeEnvNames(container: Obj): string[] {
   for (const env of arr(container.env)) {
     const name = str(obj(env).name);
     const value = str(obj(env).value);
-    if (name !== undefined && value !== undefined && value !== '' && isCredentialLikeKey(name))
+    // The collector flags a literal whose value had a credential's shape before it redacted the value.
+    const valueFlagged = obj(obj(env)[X_CHOKEPOINT]).credentialLikeValue === true;
+    if (
+      name !== undefined &&
+      value !== undefined &&
+      value !== '' &&
+      (isCredentialLikeKey(name) || valueFlagged)
+    )
       names.push(name);
   }
   return uniqueSorted(names);
