@@ -81,3 +81,17 @@ test('sensitive-interface-exposed: a known admin UI image behind a NodePort, not
     [],
   );
 });
+
+test('secret-in-env-reference: a Secret taken into env or envFrom; a ConfigMap is none', () => {
+  const fromSecret = pod({
+    env: [{ name: 'DB', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }],
+  });
+  assert.deepEqual(facts([fromSecret], 'secret-in-env-reference'), ['Pod/shop/p#c']);
+  assert.deepEqual(facts([pod({ envFrom: [{ secretRef: { name: 'db' } }] })], 'secret-in-env-reference'), [
+    'Pod/shop/p#c',
+  ]);
+  assert.deepEqual(
+    facts([pod({ envFrom: [{ configMapRef: { name: 'db' } }] })], 'secret-in-env-reference'),
+    [],
+  );
+});

@@ -1,6 +1,6 @@
 /**
  * Hardening and exposure facts that lie on no path by themselves: a container that may run as root, keeps the
- * default capabilities or runs AppArmor Unconfined; a Service that selects workloads, forwards SSH, or puts a
+ * default capabilities, takes Secrets into its environment or runs AppArmor Unconfined; a Service that selects workloads, forwards SSH, or puts a
  * known administrative UI on a node port or load balancer.
  */
 import { mapSelectorMatches } from '../model/label-selector.js';
@@ -13,6 +13,7 @@ export type HygieneFactId =
   | 'apparmor-unconfined'
   | 'capabilities-not-dropped'
   | 'run-as-root-possible'
+  | 'secret-in-env-reference'
   | 'sensitive-interface-exposed'
   | 'service-backend'
   | 'ssh-port-exposed';
@@ -103,6 +104,14 @@ function containerHygiene(workload: Workload, out: HygieneFact[]): void {
         fact: 'capabilities-not-dropped',
         says: `${name} keeps capabilities ${kept.join(', ')} (no capabilities.drop: [ALL])`,
         path: containerPointer(workload, container, 'securityContext', 'capabilities'),
+      });
+    // A Secret in env sits in the process environment: inherited by children, shown in /proc, often logged.
+    if (container.envSecretNames.length > 0)
+      out.push({
+        ...base,
+        fact: 'secret-in-env-reference',
+        says: `${name} takes Secrets ${container.envSecretNames.join(', ')} into its environment (env or envFrom)`,
+        path: containerPointer(workload, container, 'env'),
       });
     if (sc.appArmor === 'Unconfined')
       out.push({

@@ -149,7 +149,7 @@ export const TAG_MAP: Readonly<Record<string, TagRule>> = {
   // Hygiene.
   'image-latest': hygiene('image-latest'),
   'no-resource-limits': hygiene('no-resource-limits'),
-  'secret-in-env': hygiene('credential-in-env'),
+  'secret-in-env': hygiene('credential-in-env', 'secret-in-env-reference'),
   'secret-in-configmap': hygiene('credential-in-configmap'),
   'exposed-sensitive-interface': hygiene('sensitive-interface-exposed'),
   // Defences the authors name; chokepoint reports findings, not their absence.
