@@ -7,6 +7,7 @@ import { applyPatches, type ObjectPatch } from '../collect/patch.js';
 import type { Snapshot } from '../collect/snapshot.js';
 import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
+import { brokenPath, cutEntries, type RoutePath } from './broken-path.js';
 import { chokepointsOf, cutsChokepoint, removedEdges } from './chokepoints.js';
 import { estimable, estimateRiskAfter, indexRun, type RunIndex } from './incremental.js';
 import { bestPathEdges } from './paths.js';
@@ -22,9 +23,8 @@ export interface PlannedFix {
   readonly pathsCut: number;
   /** The fix removes a dominating edge, or every in-edge of a dominating node, of some threat model. */
   readonly chokepoint: boolean;
-  /** The pipeline run the fix was chosen on, and the run after it. */
-  readonly before: PipelineRun;
-  readonly after: PipelineRun;
+  /** The most valuable path the fix breaks, as it was before the fix; absent when it cuts none. */
+  readonly breaks: RoutePath | undefined;
 }
 
 /** A candidate fix with its upper bound: the weighted scores of the entries whose best path it touches. */
@@ -35,11 +35,15 @@ interface Candidate {
   readonly minutes: number;
 }
 
-/** An exactly evaluated candidate. */
+/**
+ * An evaluated candidate. `after` is the run on the patched snapshot, kept only while the candidate is the best so
+ * far (a run per candidate would hold the whole cluster once per candidate); absent for graph estimates and in the
+ * cache, which keeps ΔR alone.
+ */
 interface Evaluated {
   readonly candidate: Candidate;
   readonly delta: number;
-  readonly after: PipelineRun;
+  readonly after?: PipelineRun;
 }
 
 /** What the planner produces. */
@@ -124,12 +128,14 @@ function lazyBest(options: Parameters<typeof exactBest>[0]): Evaluated | undefin
       : {
           candidate,
           delta: run.risk.total - estimateRiskAfter(estimated, candidate.fixes, { context, keyOf: fixKey }),
-          after: run,
         },
   );
   if (screened === undefined) return undefined;
-  const exact = evaluate(screened.candidate, options);
-  return exact.delta === screened.delta ? exact : exactBest(options);
+  const exact = screened.after === undefined ? evaluate(screened.candidate, options) : screened;
+  const best = exact.delta === screened.delta ? exact : exactBest(options);
+  // The pick keeps its run in the cache: the one thing and the first plan item are often the same fix.
+  if (best?.after !== undefined) options.cache.set(best.candidate.key, best);
+  return best;
 }
 
 /** Evaluates candidates lazily, each by a full re-run of the pipeline on its patched snapshot. */
@@ -183,9 +189,9 @@ function evaluate(
   const cached = state.cache.get(candidate.key);
   if (cached !== undefined) return cached;
   const after = runPipeline(applyPatches(state.snapshot, patchesOf(candidate.fixes)), state.context);
-  const evaluated = { candidate, delta: state.run.risk.total - after.risk.total, after };
-  state.cache.set(candidate.key, evaluated);
-  return evaluated;
+  const delta = state.run.risk.total - after.risk.total;
+  state.cache.set(candidate.key, { candidate, delta });
+  return { candidate, delta, after };
 }
 
 /** Pairs among the top candidates, for parallel paths that no single fix cuts. */
@@ -211,40 +217,48 @@ function bestPair(options: Parameters<typeof lazyBest>[0], budgetMinutes: number
   return lazyBest({ ...options, candidates: pairs });
 }
 
-/** Number of (threat model, entry) pairs whose score drops. */
-function pathsCutBetween(before: PipelineRun, after: PipelineRun): number {
-  const afterScores = new Map(
-    after.risk.entries.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]),
-  );
-  return before.risk.entries.filter(
-    (s) => s.score > (afterScores.get(`${s.entry.threatModel}|${s.entry.node}`) ?? 0),
-  ).length;
-}
-
 const CHOKEPOINTS = new WeakMap<PipelineRun, ReturnType<typeof chokepointsOf>>();
 
-/** Whether the evaluated fix cuts a chokepoint of the run it was chosen on (dominators computed once per run). */
-function isChokepoint(evaluated: Evaluated, run: PipelineRun, context: PipelineContext): boolean {
+/** Whether the fix cuts a chokepoint of the run it was chosen on (dominators computed once per run). */
+function isChokepoint(run: PipelineRun, after: PipelineRun, context: PipelineContext): boolean {
   let chokepoints = CHOKEPOINTS.get(run);
   if (chokepoints === undefined) {
     chokepoints = chokepointsOf(run, context);
     CHOKEPOINTS.set(run, chokepoints);
   }
-  return cutsChokepoint(chokepoints, removedEdges(run, evaluated.after));
+  return cutsChokepoint(chokepoints, removedEdges(run, after));
 }
 
-function planned(evaluated: Evaluated, run: PipelineRun, context: PipelineContext): PlannedFix {
-  const { hours, effort } = effortOf(evaluated.candidate.fixes, context);
+/** The run after a chosen fix: its own when it was kept, else one re-run (a pick answered from the cache). */
+function afterRun(
+  evaluated: Evaluated,
+  state: { snapshot: Snapshot; context: PipelineContext },
+): PipelineRun {
+  return (
+    evaluated.after ??
+    runPipeline(applyPatches(state.snapshot, patchesOf(evaluated.candidate.fixes)), state.context)
+  );
+}
+
+/** A plan item from the runs before and after it; it keeps only what the report shows, not the runs. */
+function planned(
+  evaluated: Evaluated,
+  run: PipelineRun,
+  after: PipelineRun,
+  context: PipelineContext,
+): PlannedFix {
+  const { fixes } = evaluated.candidate;
+  const { hours, effort } = effortOf(fixes, context);
+  const cut = cutEntries(run, after);
   return {
-    fixes: evaluated.candidate.fixes,
+    fixes,
     effort,
     effortHours: hours,
     riskBefore: run.risk.total,
-    riskAfter: evaluated.after.risk.total,
-    pathsCut: pathsCutBetween(run, evaluated.after),
-    chokepoint: isChokepoint(evaluated, run, context),
-    before: run,
-    after: evaluated.after,
+    riskAfter: after.risk.total,
+    pathsCut: cut.length,
+    chokepoint: isChokepoint(run, after, context),
+    breaks: brokenPath({ before: run, cut, fixes, keyOf: fixKey }),
   };
 }
 
@@ -269,7 +283,8 @@ export function makePlan(snapshot: Snapshot, first: PipelineRun, context: Pipeli
       const limit = Math.round(config.oneThingMaxHours * 60);
       const within = all.filter((c) => c.minutes <= limit);
       const best = lazyBest({ candidates: within, snapshot: current, run, context, cache, byRatio: false });
-      if (best !== undefined) oneThing = planned(best, run, context);
+      if (best !== undefined)
+        oneThing = planned(best, run, afterRun(best, { snapshot: current, context }), context);
     }
     const budgetLeft =
       config.budgetHours === undefined ? Number.POSITIVE_INFINITY : config.budgetHours * 60 - spentMinutes;
@@ -284,10 +299,12 @@ export function makePlan(snapshot: Snapshot, first: PipelineRun, context: Pipeli
       stopped = 'nothing-helps';
       break;
     }
-    items.push(planned(chosen, run, context));
+    // The confirming re-run of the pick is the next round's run: the snapshot S′ is never analysed twice.
+    const after = afterRun(chosen, { snapshot: current, context });
+    items.push(planned(chosen, run, after, context));
     spentMinutes += chosen.candidate.minutes;
     current = applyPatches(current, patchesOf(chosen.candidate.fixes));
-    run = chosen.after;
+    run = after;
   }
   return { items, oneThing, stopped };
 }

@@ -4,9 +4,10 @@
  */
 import { isExpired } from '../prioritize/accepted-risks.js';
 import type { Analysis } from '../prioritize/analysis.js';
+import { byScore, type RoutePath, routeOf } from '../prioritize/broken-path.js';
 import { bestPathEdges } from '../prioritize/paths.js';
 import type { PipelineRun } from '../prioritize/pipeline.js';
-import { fixKey, type PlannedFix } from '../prioritize/plan.js';
+import type { PlannedFix } from '../prioritize/plan.js';
 import type { EntryScore } from '../prioritize/risk.js';
 import { SCORE_ONE } from '../prioritize/score.js';
 import { REMEDIATIONS } from '../techniques/remediations.js';
@@ -77,12 +78,6 @@ export function buildReport(analysis: Analysis, meta: { readonly version: string
   };
 }
 
-function byScore(a: EntryScore, b: EntryScore): number {
-  if (a.score !== b.score) return b.score - a.score;
-  if (a.entry.threatModel !== b.entry.threatModel) return a.entry.threatModel < b.entry.threatModel ? -1 : 1;
-  return a.entry.node < b.entry.node ? -1 : a.entry.node > b.entry.node ? 1 : 0;
-}
-
 /** Object refs that lie on some best path: step endpoints (containers mapped to their workload) and evidence. */
 function refsOnPaths(run: PipelineRun, onPathEdges: ReadonlySet<number>): Set<string> {
   const refs = new Set<string>();
@@ -96,8 +91,12 @@ function refsOnPaths(run: PipelineRun, onPathEdges: ReadonlySet<number>): Set<st
 
 /** An entry's best route as a report path. */
 export function pathReport(run: PipelineRun, entry: EntryScore): PathReport {
-  const steps = bestPathEdges(run, entry).map((e) => {
-    const edge = run.graph.edges[e]!;
+  return routeReport(routeOf(run, entry));
+}
+
+/** A route kept as data (a plan item's broken path) as a report path. */
+function routeReport({ entry, edges }: RoutePath): PathReport {
+  const steps = edges.map((edge) => {
     return {
       technique: edge.technique,
       from: edge.from,
@@ -131,25 +130,6 @@ function findings(run: PipelineRun, onPathEdges: ReadonlySet<number>): FindingRe
     });
   });
   return out;
-}
-
-/**
- * The most valuable path the fix breaks, as it was before the fix: the highest-scoring cut path that runs through
- * an edge the fix removes, so the story shows why this change matters; otherwise the highest cut path (the fix
- * made a cheaper detour dearer, say).
- */
-function brokenPath(item: PlannedFix): PathReport | undefined {
-  const after = new Map(
-    item.after.risk.entries.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]),
-  );
-  const cut = item.before.risk.entries
-    .filter((s) => s.score > (after.get(`${s.entry.threatModel}|${s.entry.node}`) ?? 0))
-    .sort(byScore);
-  const keys = new Set(item.fixes.map(fixKey));
-  const carries = (e: number) => item.before.graph.edges[e]!.fixes.some((fix) => keys.has(fixKey(fix)));
-  const through = cut.find((s) => bestPathEdges(item.before, s).some(carries));
-  const chosen = through ?? cut[0];
-  return chosen === undefined ? undefined : pathReport(item.before, chosen);
 }
 
 /** Identities of the input: its ServiceAccounts and the User and Group subjects of its own bindings. */
@@ -191,7 +171,8 @@ function planItem(item: PlannedFix, analysis: Analysis): PlanItem {
   const [fix, second] = item.fixes;
   if (fix === undefined) throw new Error('a plan item without a fix');
   const location = analysis.model.locationOf(fix.target);
-  const breaks = brokenPath(item);
+  // Chosen at plan time (broken-path.ts): the plan keeps the path, not the runs around the fix.
+  const breaks = item.breaks === undefined ? undefined : routeReport(item.breaks);
   return {
     remediation: fix.remediation,
     title: REMEDIATIONS[fix.remediation].title,
