@@ -84,6 +84,22 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .action(async (paths: string[], flags: ScanFlags) => done(await runScan(paths, flags)));
 
   program
+    .command('snapshot')
+    .description(
+      'Read a live cluster once (read-only) and write a redacted, versioned snapshot for chokepoint scan FILE.',
+    )
+    .option(
+      '--context <name>',
+      'the kubeconfig context (default: the current one, or the in-cluster account)',
+    )
+    .option('--kubeconfig <file>', 'the kubeconfig to read (default: $KUBECONFIG or ~/.kube/config)')
+    .option('-o, --output <file>', 'write the snapshot to a file instead of stdout')
+    .option('--request-timeout <seconds>', 'time allowed for one API request', '30')
+    .option('--strict', 'exit 3 when anything could not be read (a gap)', false)
+    .addHelpText('after', EXIT_HELP)
+    .action(async (flags: SnapshotFlags) => done(await runSnapshot(flags)));
+
+  program
     .command('diff')
     .description('What changed between two inputs: attack paths added and removed, risk before and after.')
     .argument('<base>', 'the before side: a folder or file of manifests, a snapshot, or a JSON report')
@@ -103,22 +119,6 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .action(async (base: string, head: string, flags: DiffFlags) => done(await runDiff(base, head, flags)));
 
   program
-    .command('snapshot')
-    .description(
-      'Read a live cluster once (read-only) and write a redacted, versioned snapshot for chokepoint scan FILE.',
-    )
-    .option(
-      '--context <name>',
-      'the kubeconfig context (default: the current one, or the in-cluster account)',
-    )
-    .option('--kubeconfig <file>', 'the kubeconfig to read (default: $KUBECONFIG or ~/.kube/config)')
-    .option('-o, --output <file>', 'write the snapshot to a file instead of stdout')
-    .option('--request-timeout <seconds>', 'time allowed for one API request', '30')
-    .option('--strict', 'exit 3 when anything could not be read (a gap)', false)
-    .addHelpText('after', EXIT_HELP)
-    .action(async (flags: SnapshotFlags) => done(await runSnapshot(flags)));
-
-  program
     .command('who-can')
     .description('Who can do VERB on RESOURCE, by RBAC (bootstrap RBAC of the version included).')
     .argument('<verb>', 'e.g. get, create, *')
@@ -127,14 +127,19 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .option('-n, --namespace <ns>', 'the namespace of the request (default: cluster-wide grants only)')
     .option('--group <group>', 'the API group, when chokepoint cannot infer it')
     .option('--kube-version <x.y>', 'Kubernetes minor version for the bootstrap RBAC')
-    .option('--config <file>', 'the threat model whose admission assumptions apply (default: ./chokepoint.yaml)')
+    .option(
+      '--config <file>',
+      'the threat model whose admission assumptions apply (default: ./chokepoint.yaml)',
+    )
     .action(async (verb: string, resource: string, paths: string[], flags: WhoCanFlags) =>
       done(await runWhoCan(verb, resource, paths, flags)),
     );
 
   program
     .command('init')
-    .description('Ask a few questions about who attacks and what matters, and write a commented chokepoint.yaml.')
+    .description(
+      'Ask a few questions about who attacks and what matters, and write a commented chokepoint.yaml.',
+    )
     .option('--api-public <yes|no>', 'is the Kubernetes API server reachable from the internet?')
     .option('--apps-public <yes|no>', 'can the internet reach apps (LoadBalancers, Ingresses, NodePorts)?')
     .option('--multi-tenant <yes|no>', "do you run other people's code, or many teams' apps, here?")
@@ -149,10 +154,18 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
 
   program
     .command('paths')
-    .description('Every attack route from one node to a jewel, most likely first, each step with its evidence.')
+    .description(
+      'Every attack route from one node to a jewel, most likely first, each step with its evidence.',
+    )
     .argument('<paths...>', 'files and folders of manifests')
-    .requiredOption('--from <ref>', 'where the attacker starts, e.g. Deployment/shop/web or ServiceAccount/ci/deployer')
-    .requiredOption('--to <jewel>', 'cluster-admin, node-root[/pool], secrets/<ns>, workload/<ref>, any, or a node ref')
+    .requiredOption(
+      '--from <ref>',
+      'where the attacker starts, e.g. Deployment/shop/web or ServiceAccount/ci/deployer',
+    )
+    .requiredOption(
+      '--to <jewel>',
+      'cluster-admin, node-root[/pool], secrets/<ns>, workload/<ref>, any, or a node ref',
+    )
     .option('--limit <n>', 'how many paths to show (k shortest loopless paths)', '10')
     .option('--config <file>', 'the threat model (default: chokepoint.yaml in the current folder, if any)')
     .option('--now <date>', 'judge accepted-risk expiry at this ISO date (default: the current time)')
