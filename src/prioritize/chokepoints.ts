@@ -75,16 +75,26 @@ export function chokepointsOf(run: PipelineRun, context: PipelineContext): Choke
   return { edges, nodes };
 }
 
-/** Edge keys present in `before` and gone in `after`: what a fix removed. */
-export function removedEdges(before: PipelineRun, after: PipelineRun): Set<string> {
-  const kept = new Set(after.graph.edges.map(edgeKey));
-  return new Set(before.graph.edges.map(edgeKey).filter((key) => !kept.has(key)));
+/** True when `after` has no edge with this key (looked up among the in-edges of its target, not a set of all). */
+function goneIn(after: PipelineRun, key: string): boolean {
+  const [technique, from, to] = key.split('\u0000') as [string, string, string];
+  const { graph } = after;
+  const v = graph.index.get(to);
+  if (v === undefined) return true;
+  for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) {
+    const edge = graph.edges[graph.inEdges[k]!]!;
+    if (edge.from === from && edge.technique === technique) return false;
+  }
+  return true;
 }
 
-/** True when the removed edges include a dominating edge, or every reachable in-edge of a dominating node. */
-export function cutsChokepoint(chokepoints: Chokepoints, removed: ReadonlySet<string>): boolean {
-  for (const key of removed) if (chokepoints.edges.has(key)) return true;
+/**
+ * True when the run after a fix lacks a dominating edge of the run before it, or every reachable in-edge of a
+ * dominating node: the fix removed a chokepoint. Only the chokepoint keys are looked up.
+ */
+export function cutsChokepoint(chokepoints: Chokepoints, after: PipelineRun): boolean {
+  for (const key of chokepoints.edges) if (goneIn(after, key)) return true;
   for (const incoming of chokepoints.nodes.values())
-    if (incoming.length > 0 && incoming.every((key) => removed.has(key))) return true;
+    if (incoming.length > 0 && incoming.every((key) => goneIn(after, key))) return true;
   return false;
 }

@@ -8,7 +8,7 @@ import type { Snapshot } from '../collect/snapshot.js';
 import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
 import { brokenPath, cutEntries, type RoutePath } from './broken-path.js';
-import { chokepointsOf, cutsChokepoint, removedEdges } from './chokepoints.js';
+import { chokepointsOf, cutsChokepoint } from './chokepoints.js';
 import { estimable, estimateRiskAfter, indexRun, type RunIndex } from './incremental.js';
 import { bestPathEdges } from './paths.js';
 import { type PipelineContext, type PipelineRun, runPipeline } from './pipeline.js';
@@ -226,7 +226,7 @@ function isChokepoint(run: PipelineRun, after: PipelineRun, context: PipelineCon
     chokepoints = chokepointsOf(run, context);
     CHOKEPOINTS.set(run, chokepoints);
   }
-  return cutsChokepoint(chokepoints, removedEdges(run, after));
+  return cutsChokepoint(chokepoints, after);
 }
 
 /** The run after a chosen fix: its own when it was kept, else one re-run (a pick answered from the cache). */
