@@ -109,32 +109,47 @@ function patchesOf(fixes: readonly Fix[]): ObjectPatch[] {
 
 const INDEXES = new WeakMap<PipelineRun, RunIndex>();
 
+/** Confirmations per round before every candidate is re-run exactly, as the last resort. */
+const MAX_CONFIRMATIONS = 8;
+
 /**
  * The best candidate, screened on the graph first (see incremental.ts; fixes that can change entries are re-run
- * instead) and confirmed by one full re-run; when the re-run disagrees with the estimate, every candidate is
- * evaluated exactly, as before.
+ * instead) and confirmed by one full re-run. Lazy greedy over the estimates: a confirmation that disagrees replaces
+ * that candidate's estimate with its exact ΔR and the screen runs again, until the pick is exact; past
+ * MAX_CONFIRMATIONS every candidate is evaluated exactly, as before.
  */
 function lazyBest(options: Parameters<typeof exactBest>[0]): Evaluated | undefined {
-  const { run, context } = options;
+  const { run, context, cache } = options;
   let index = INDEXES.get(run);
   if (index === undefined) {
     index = indexRun(run, context);
     INDEXES.set(run, index);
   }
   const estimated = index;
-  const screened = screenedBest(options, (candidate) =>
-    !estimable(candidate.fixes)
-      ? evaluate(candidate, options)
-      : {
-          candidate,
-          delta: run.risk.total - estimateRiskAfter(estimated, candidate.fixes, { context, keyOf: fixKey }),
-        },
-  );
-  if (screened === undefined) return undefined;
-  const exact = screened.after === undefined ? evaluate(screened.candidate, options) : screened;
-  const best = exact.delta === screened.delta ? exact : exactBest(options);
+  const estimates = new Map<string, Evaluated>();
+  const judge = (candidate: Candidate): Evaluated => {
+    const known = cache.get(candidate.key) ?? estimates.get(candidate.key);
+    if (known !== undefined) return known;
+    if (!estimable(candidate.fixes)) return evaluate(candidate, options);
+    const delta = run.risk.total - estimateRiskAfter(estimated, candidate.fixes, { context, keyOf: fixKey });
+    const estimate = { candidate, delta };
+    estimates.set(candidate.key, estimate);
+    return estimate;
+  };
+  let best: Evaluated | undefined;
+  for (let round = 0; round < MAX_CONFIRMATIONS && best === undefined; round++) {
+    const screened = screenedBest(options, judge);
+    if (screened === undefined) return undefined;
+    // Exact already: re-run for this pick, or answered from the cache (its run re-made once if it was dropped).
+    if (screened.after !== undefined || cache.has(screened.candidate.key)) best = screened;
+    else {
+      const exact = evaluate(screened.candidate, options);
+      if (exact.delta === screened.delta) best = exact;
+    }
+  }
+  best ??= exactBest(options);
   // The pick keeps its run in the cache: the one thing and the first plan item are often the same fix.
-  if (best?.after !== undefined) options.cache.set(best.candidate.key, best);
+  if (best?.after !== undefined) cache.set(best.candidate.key, best);
   return best;
 }
 
