@@ -175,7 +175,9 @@ async function readAs(
     for await (const chunk of source.open()) {
       opened = true;
       if (reader === undefined) {
-        if (isBinary(chunk)) {
+        format = forced ?? formatOf(file, chunk);
+        // JSON has no NUL even inside strings, so JSON-looking input with one early on is binary as a whole.
+        if (isBinary(chunk) || (format === 'json' && chunk.subarray(0, 8192).includes(0))) {
           ingest.gap(
             'not-kubernetes',
             undefined,
@@ -184,7 +186,6 @@ async function readAs(
           );
           return { opened, objects: [], gaps: ingest.gaps };
         }
-        format = forced ?? formatOf(file, chunk);
         reader = format === 'json' ? jsonReader(ingest, limits) : yamlReader(ingest, limits);
       }
       reader.push(chunk);

@@ -56,6 +56,14 @@ export function yamlReader(ingest: FileIngest, limits: Limits): ChunkReader {
         );
 
   const parse = (unit: YamlUnit, text: string, fileLine: (line: number) => number) => {
+    // YAML allows no NUL (the API server's decoder refuses control characters): binary data in this document.
+    const nulLine = unit.lines.findIndex((line) => line.includes('\u0000'));
+    if (nulLine !== -1) {
+      const place = { file: ingest.file, line: unit.startLine + nulLine };
+      return {
+        gap: gapAt('not-kubernetes', place, 'binary data (a NUL byte), not YAML', 'remove it from the input'),
+      };
+    }
     const helmLine = helmLeftover(unit.lines, true);
     if (helmLine !== undefined)
       return { gap: helmGap({ file: ingest.file, line: unit.startLine + helmLine }) };
