@@ -8,7 +8,7 @@
 import { edgeCost } from '../graph/graph.js';
 import { TECHNIQUES_BY_ID } from '../techniques/index.js';
 import type { RemediationId } from '../techniques/remediations.js';
-import type { Fix } from '../techniques/types.js';
+import type { Edge, Fix } from '../techniques/types.js';
 import { THREAT_MODELS } from '../techniques/types.js';
 import { jewelsOf } from './jewels.js';
 import { MinHeap } from './min-heap.js';
@@ -89,15 +89,26 @@ function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: I
 /** Builds the lookups for one run. */
 export function indexRun(run: PipelineRun, context: PipelineContext): RunIndex {
   const { graph } = run;
-  const byKey = new Map<string, number>();
-  graph.edges.forEach((e, g) => {
-    byKey.set(`${e.technique}\u0000${e.from}\u0000${e.to}`, g);
-  });
+  // Merged edges by their endpoints' indexes (a number, not a built string), then by technique.
+  const n = graph.nodes.length;
+  const byEnds = new Map<number, number[]>();
+  for (let g = 0; g < graph.edges.length; g++) {
+    const key = graph.from[g]! * n + graph.to[g]!;
+    const list = byEnds.get(key);
+    if (list === undefined) byEnds.set(key, [g]);
+    else list.push(g);
+  }
+  const mergedOf = (edge: Edge): number => {
+    const from = graph.index.get(edge.from);
+    const to = graph.index.get(edge.to);
+    if (from === undefined || to === undefined) return -1;
+    return byEnds.get(from * n + to)?.find((g) => graph.edges[g]!.technique === edge.technique) ?? -1;
+  };
   const graphEdge = new Int32Array(run.edges.length);
   const rawCost = new Int32Array(run.edges.length);
   const byTarget = new Map<string, number[]>();
   run.edges.forEach((edge, r) => {
-    graphEdge[r] = byKey.get(`${edge.technique}\u0000${edge.from}\u0000${edge.to}`) ?? -1;
+    graphEdge[r] = mergedOf(edge);
     rawCost[r] = edgeCost(edge, (id) => TECHNIQUES_BY_ID[id].meta);
     for (const target of new Set(edge.fixes.map((fix) => fix.target))) {
       const list = byTarget.get(target);
