@@ -4,12 +4,11 @@ import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
 import { removeHostPath } from './workload-fixes.js';
 import {
-  containerNode,
   containerPointer,
+  escapeEdges,
   evidence,
   harder,
   hostRootDifficulty,
-  likelihoodField,
   mountedVolumes,
   nodeRootJewels,
   podSpecPointer,
@@ -78,15 +77,18 @@ export const corePatternEscape: Technique = {
             ),
           ];
           const fix = removeHostPath(workload, volume);
-          for (const to of jewels)
-            edges.push({
+          edges.push(
+            ...escapeEdges({
               technique: 'core-pattern-escape',
-              from: containerNode(workload, container),
-              to,
-              ...likelihoodField('likely', likelihood),
+              workload,
+              container,
+              jewels,
+              base: 'likely',
+              likelihood,
               evidence: proof,
               fixes: [fix],
-            });
+            }),
+          );
         }
       }
     }

@@ -5,12 +5,11 @@ import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
 import { removeHostPath } from './workload-fixes.js';
 import {
-  containerNode,
   containerPointer,
+  escapeEdges,
   evidence,
   harder,
   hostRootDifficulty,
-  likelihoodField,
   mountedVolumes,
   nodeRootJewels,
   podSpecPointer,
@@ -66,17 +65,18 @@ export const hostPathEscape: Technique = {
             ),
           ];
           const fix = removeHostPath(workload, volume);
-          for (const to of jewels) {
-            const from = containerNode(workload, container);
-            edges.push({
+          edges.push(
+            ...escapeEdges({
               technique: 'host-path-escape',
-              from,
-              to,
-              ...likelihoodField('trivial', likelihood),
+              workload,
+              container,
+              jewels,
+              base: 'trivial',
+              likelihood,
               evidence: proof,
               fixes: [fix],
-            });
-          }
+            }),
+          );
         }
       }
     }

@@ -4,12 +4,11 @@ import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
 import { removeHostPath } from './workload-fixes.js';
 import {
-  containerNode,
   containerPointer,
+  escapeEdges,
   evidence,
   harder,
   hostRootDifficulty,
-  likelihoodField,
   mountedVolumes,
   nodeRootJewels,
   podSpecPointer,
@@ -82,15 +81,18 @@ export const hostPathPersistentVolume: Technique = {
             ),
           ];
           const fix = removeHostPath(workload, volume);
-          for (const to of jewels)
-            edges.push({
+          edges.push(
+            ...escapeEdges({
               technique: 'host-path-persistent-volume',
-              from: containerNode(workload, container),
-              to,
-              ...likelihoodField('trivial', likelihood),
+              workload,
+              container,
+              jewels,
+              base: 'trivial',
+              likelihood,
               evidence: proof,
               fixes: [fix],
-            });
+            }),
+          );
         }
       }
     }

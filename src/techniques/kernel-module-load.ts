@@ -2,7 +2,7 @@
 import type { EffectiveSecurityContext } from '../model/types.js';
 import type { Edge, Technique } from './types.js';
 import { dropCapability } from './workload-fixes.js';
-import { containerNode, containerPointer, evidence, nodeRootJewels, sortEdges } from './workload-helpers.js';
+import { containerPointer, escapeEdges, evidence, nodeRootJewels, sortEdges } from './workload-helpers.js';
 
 /**
  * Whether a capability survives `add` and `drop` as the CRI runtimes apply them: `add: [ALL]` first, then
@@ -52,15 +52,16 @@ export const kernelModuleLoad: Technique = {
           evidence(model, workload.ref, `container ${container.name} adds capability ${cap}`, path),
         );
         const fix = dropCapability(workload, container, granting);
-        for (const to of jewels) {
-          edges.push({
+        edges.push(
+          ...escapeEdges({
             technique: 'kernel-module-load',
-            from: containerNode(workload, container),
-            to,
+            workload,
+            container,
+            jewels,
             evidence: proof,
             fixes: [fix],
-          });
-        }
+          }),
+        );
       }
     }
     return sortEdges(edges);

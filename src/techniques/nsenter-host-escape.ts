@@ -3,8 +3,8 @@ import { disableHostPid } from './pod-spec-fixes.js';
 import type { Edge, Technique } from './types.js';
 import { dropPrivileged } from './workload-fixes.js';
 import {
-  containerNode,
   containerPointer,
+  escapeEdges,
   evidence,
   nodeRootJewels,
   podSpecPointer,
@@ -53,14 +53,16 @@ export const nsenterHostEscape: Technique = {
           hostPid,
         ];
         const fixes = [disableHostPid(workload), dropPrivileged(workload, container)];
-        for (const to of jewels)
-          edges.push({
+        edges.push(
+          ...escapeEdges({
             technique: 'nsenter-host-escape',
-            from: containerNode(workload, container),
-            to,
+            workload,
+            container,
+            jewels,
             evidence: proof,
             fixes,
-          });
+          }),
+        );
       }
     }
     return sortEdges(edges);

@@ -1,7 +1,7 @@
 /** A privileged container is root on its node: every device, every capability, no confinement. */
 import type { Edge, Technique } from './types.js';
 import { dropPrivileged } from './workload-fixes.js';
-import { containerNode, containerPointer, evidence, nodeRootJewels, sortEdges } from './workload-helpers.js';
+import { containerPointer, escapeEdges, evidence, nodeRootJewels, sortEdges } from './workload-helpers.js';
 
 /** Container → node root when the container runs with `securityContext.privileged: true`. */
 export const privilegedContainer: Technique = {
@@ -36,15 +36,16 @@ export const privilegedContainer: Technique = {
           path,
         );
         const fix = dropPrivileged(workload, container);
-        for (const to of jewels) {
-          edges.push({
+        edges.push(
+          ...escapeEdges({
             technique: 'privileged-container',
-            from: containerNode(workload, container),
-            to,
+            workload,
+            container,
+            jewels,
             evidence: [proof],
             fixes: [fix],
-          });
-        }
+          }),
+        );
       }
     }
     return sortEdges(edges);

@@ -6,12 +6,11 @@ import { disableHostPid, setAppArmorRuntimeDefault } from './pod-spec-fixes.js';
 import type { Edge, Fix, Technique } from './types.js';
 import { dropCapability } from './workload-fixes.js';
 import {
-  containerNode,
   containerPointer,
+  escapeEdges,
   evidence,
   harder,
   hostRootDifficulty,
-  likelihoodField,
   nodeRootJewels,
   podSpecPointer,
   sortEdges,
@@ -70,15 +69,18 @@ export const ptraceHostEscape: Technique = {
         ];
         const fixes: Fix[] = [disableHostPid(workload), dropCapability(workload, container, granting)];
         if (confinement.kind !== 'confined') fixes.push(setAppArmorRuntimeDefault(workload, container));
-        for (const to of jewels)
-          edges.push({
+        edges.push(
+          ...escapeEdges({
             technique: 'ptrace-host-escape',
-            from: containerNode(workload, container),
-            to,
-            ...likelihoodField('likely', likelihood),
+            workload,
+            container,
+            jewels,
+            base: 'likely',
+            likelihood,
             evidence: proof,
             fixes,
-          });
+          }),
+        );
       }
     }
     return sortEdges(edges);

@@ -5,11 +5,10 @@ import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
 import { removeHostPath } from './workload-fixes.js';
 import {
-  containerNode,
   containerPointer,
+  escapeEdges,
   evidence,
   hostRootDifficulty,
-  likelihoodField,
   mountedVolumes,
   nodeRootJewels,
   podSpecPointer,
@@ -62,16 +61,18 @@ export const runtimeSocketMount: Technique = {
             ),
           ];
           const fix = removeHostPath(workload, volume);
-          for (const to of jewels) {
-            edges.push({
+          edges.push(
+            ...escapeEdges({
               technique: 'runtime-socket-mount',
-              from: containerNode(workload, container),
-              to,
-              ...likelihoodField('trivial', likelihood),
+              workload,
+              container,
+              jewels,
+              base: 'trivial',
+              likelihood,
               evidence: proof,
               fixes: [fix],
-            });
-          }
+            }),
+          );
         }
       }
     }

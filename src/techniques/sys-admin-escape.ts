@@ -6,12 +6,11 @@ import { enableUserNamespace, setAppArmorRuntimeDefault } from './pod-spec-fixes
 import type { Edge, Fix, Technique } from './types.js';
 import { dropCapability } from './workload-fixes.js';
 import {
-  containerNode,
   containerPointer,
+  escapeEdges,
   evidence,
   harder,
   hostRootDifficulty,
-  likelihoodField,
   nodeRootJewels,
   sortEdges,
 } from './workload-helpers.js';
@@ -71,15 +70,18 @@ export const sysAdminEscape: Technique = {
         if (!workload.hostPID && !workload.hostNetwork && !workload.hostIPC)
           fixes.push(enableUserNamespace(workload));
         fixes.push(setAppArmorRuntimeDefault(workload, container));
-        for (const to of jewels)
-          edges.push({
+        edges.push(
+          ...escapeEdges({
             technique: 'sys-admin-escape',
-            from: containerNode(workload, container),
-            to,
-            ...likelihoodField('unlikely', likelihood),
+            workload,
+            container,
+            jewels,
+            base: 'unlikely',
+            likelihood,
             evidence: proof,
             fixes,
-          });
+          }),
+        );
       }
     }
     return sortEdges(edges);

@@ -11,7 +11,7 @@ import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import type { Container, Ref, Volume, Workload } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
-import type { Edge, Evidence, NodeRef } from './types.js';
+import type { Edge, Evidence, Fix, NodeRef, TechniqueId } from './types.js';
 
 /** The pod-spec list each container role lives in. */
 export const CONTAINER_LIST: Readonly<Record<Container['role'], string>> = {
@@ -147,4 +147,34 @@ export function likelihoodField(
   actual: LikelihoodClass,
 ): { readonly likelihood?: LikelihoodClass } {
   return actual === base ? {} : { likelihood: actual };
+}
+
+/** What one escape step found in one container: the same step reaches every node-root jewel of its pools. */
+export interface EscapeStep {
+  readonly technique: TechniqueId;
+  readonly workload: Workload;
+  readonly container: Container;
+  readonly jewels: readonly NodeRef[];
+  /** The technique's class; an edge states its likelihood only when it differs. */
+  readonly base?: LikelihoodClass;
+  readonly likelihood?: LikelihoodClass;
+  readonly evidence: readonly Evidence[];
+  readonly fixes: readonly Fix[];
+}
+
+/** One edge per jewel for an escape found in a container. */
+export function escapeEdges(step: EscapeStep): Edge[] {
+  const from = containerNode(step.workload, step.container);
+  const harder =
+    step.base === undefined || step.likelihood === undefined
+      ? {}
+      : likelihoodField(step.base, step.likelihood);
+  return step.jewels.map((to) => ({
+    technique: step.technique,
+    from,
+    to,
+    ...harder,
+    evidence: step.evidence,
+    fixes: step.fixes,
+  }));
 }
