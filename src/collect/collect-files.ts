@@ -3,8 +3,8 @@
  * projected to its slim record as soon as it is parsed, so memory follows the slim snapshot, not the input.
  * Broken input becomes gaps; the rest of the file and the other files are still read.
  */
-import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
+import { type ChunkSource, fileSource } from './file-chunks.js';
 import { gapAt } from './gaps.js';
 import { FileIngest } from './ingest.js';
 import { formatOf, fsProblem, type InputFormat, isBinary, resolveInputs, STDIN_NAME } from './input-files.js';
@@ -22,7 +22,6 @@ export interface CollectOptions {
   /** Limits on size, lines, depth, aliases and documents per file; the rest keep their defaults. */
   readonly limits?: Partial<Limits>;
 }
-const CHUNK_BYTES = 1024 * 1024;
 /** Raw List items held in case the List turns out to be an object with an `items` field (etcd caps objects at 1.5 MiB). */
 const HELD_ITEMS_BYTES = 2 * 1024 * 1024;
 /** Stdin cannot be read twice: its bytes are kept up to this size for `--apply-plan` and a second pass. */
@@ -87,19 +86,7 @@ export async function collectFiles(
   return { source, objects, gaps, kindCounts: countKinds(objects) };
 }
 
-/** The bytes of one input; `open` is called again for a second pass when `replayable`. */
-export interface ChunkSource {
-  open(): AsyncIterable<Buffer>;
-  replayable(): boolean;
-}
-
-/** Streams a file in large chunks. */
-export function fileSource(file: string): ChunkSource {
-  return {
-    open: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>,
-    replayable: () => true,
-  };
-}
+export { type ChunkSource, fileSource } from './file-chunks.js';
 
 /** Stdin can be read only once: its bytes are kept while they fit, for a second pass and for `--apply-plan`. */
 class StdinTee {
