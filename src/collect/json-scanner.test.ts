@@ -152,3 +152,19 @@ test('a key named items deeper down, or not followed by an array, is not split',
     ['value'],
   );
 });
+
+test('deep inside an item, escapes, literals, raw newlines and a wrong bracket are read wherever it is split', () => {
+  const deep = Buffer.from(
+    '{"items": [{"a": {"b": [tru"e, "x\\"}\\\\", -1e3,\n "raw\nline"]}, "c": {}},\n {"d": {"e": [1}]}}]}\n',
+  );
+  const expected = scan([deep]);
+  assert.deepEqual(
+    expected.map((e) => e[0]),
+    ['item', 'envelope', 'error'],
+  );
+  // The first item ends where its brackets close; a quote inside a literal does not start a string.
+  assert.equal(expected[0]?.[3], '{"a": {"b": [tru"e, "x\\"}\\\\", -1e3,\n "raw\nline"]}, "c": {}}');
+  assert.deepEqual(expected[2], ['error', 4, "unexpected '}' — check for a missing or extra bracket"]);
+  for (let cut = 0; cut <= deep.length; cut++)
+    assert.deepEqual(scan(splitAt(deep, cut)), expected, `split at byte ${cut}`);
+});

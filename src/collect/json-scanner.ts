@@ -71,6 +71,7 @@ export class JsonScanner {
     const n = chunk.length;
     let i = 0;
     while (this.offset + i < 3 && i < n && this.doc < 0 && chunk[i] === BOM[this.offset + i]) i++;
+    if (this.deepReady()) i = this.skipDeep(chunk, i);
     // One flat loop, cheapest tests first: a kubectl dump is mostly indentation and short strings.
     for (; i < n; i++) {
       const c = chunk[i]!;
@@ -91,6 +92,7 @@ export class JsonScanner {
         this.token(chunk, i, c);
         if (this.stopped) break;
       }
+      if (this.stack.length >= 3 && this.deepReady()) i = this.skipDeep(chunk, i + 1) - 1;
     }
     this.topCapture.endOfChunk(chunk);
     this.itemCapture.endOfChunk(chunk);
@@ -104,6 +106,73 @@ export class JsonScanner {
     if (this.literal && !this.inString) this.endLiteral(undefined, 0);
     if (this.top === undefined) return;
     this.fail('unexpected end of file inside a value', 'the file may be truncated; export it again');
+  }
+
+  /** True when only brackets, strings and lines matter until the depth drops back to 2. */
+  private deepReady(): boolean {
+    return (
+      this.stack.length >= 3 &&
+      !this.inString &&
+      !this.literal &&
+      (this.item === undefined || this.item.keyDepth === -1)
+    );
+  }
+
+  /**
+   * The fast path below an item's first level (most of a dump's bytes): nothing there starts or ends a value the
+   * scanner reports, so it only tracks strings, brackets and lines, in locals. Returns the index of the first byte
+   * it leaves to the general loop: a bracket that would close to depth 2, or one that does not match.
+   */
+  private skipDeep(chunk: Buffer, from: number): number {
+    const n = chunk.length;
+    const stack = this.stack;
+    let line = this.line;
+    let i = from;
+    while (i < n) {
+      const c = chunk[i]!;
+      if (c === 0x20 || c === COMMA || c === COLON || c === 0x09 || c === 0x0d) i++;
+      else if (c === NL) {
+        line++;
+        i++;
+      } else if (c === QUOTE) {
+        for (i++; ; i++) {
+          if (i >= n) {
+            this.inString = true;
+            this.line = line;
+            return n;
+          }
+          const s = chunk[i]!;
+          if (s === QUOTE) break;
+          if (s === BACKSLASH) {
+            // The escaped byte is skipped unseen, as in the general loop (an escaped newline counts no line).
+            if (++i >= n) {
+              this.inString = true;
+              this.escaped = true;
+              this.line = line;
+              return n;
+            }
+          } else if (s === NL) line++;
+        }
+        i++;
+      } else if (c === LBRACE || c === LBRACKET) {
+        stack.push(c);
+        i++;
+      } else if (c === RBRACE || c === RBRACKET) {
+        if (stack.length <= 3 || stack[stack.length - 1] !== (c === RBRACE ? LBRACE : LBRACKET)) break;
+        stack.pop();
+        i++;
+      } else {
+        // A literal (number, true, false, null, or junk for JSON.parse to name) runs to the next delimiter.
+        for (i++; i < n && !isDelimiter(chunk[i]!); i++);
+        if (i >= n) {
+          this.literal = true;
+          this.line = line;
+          return n;
+        }
+      }
+    }
+    this.line = line;
+    return i;
   }
 
   private token(chunk: Buffer, i: number, c: number): void {
