@@ -33,6 +33,8 @@ function inShop(...rules: unknown[]): unknown[] {
 }
 
 const OWNER = role('shop', 'owner', [rule(['*'], ['*'], ['*'])]);
+/** An unbound Role whose holder may write role bindings and bind admin: binding it is namespace admin. */
+const BINDER = role('shop', 'granter', [write('rolebindings'), bind('clusterroles', ['admin'])]);
 
 runTable(bindRole, [
   {
@@ -106,7 +108,66 @@ runTable(bindRole, [
     ],
     edges: [],
   },
+  {
+    name: 'the only admin Role it can bind is a cut too: the wildcard rule of that Role',
+    objects: [OWNER, ...inShop(write('rolebindings'), bind('roles'))],
+    edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
+    fixes: [
+      'remove-binding-subject@RoleBinding/shop/ci-binder',
+      'restrict-role-rule@Role/shop/binder',
+      'restrict-role-rule@Role/shop/owner',
+    ],
+  },
+  {
+    name: 'near miss: two admin Roles to bind, so neither alone is a cut',
+    objects: [
+      OWNER,
+      role('shop', 'keeper', [rule(['*'], ['*'], ['*'])]),
+      ...inShop(write('rolebindings'), bind('roles')),
+    ],
+    edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
+    fixes: ['remove-binding-subject@RoleBinding/shop/ci-binder', 'restrict-role-rule@Role/shop/binder'],
+  },
+  {
+    name: 'bind a binder Role that may itself bind admin: namespace admin in two steps',
+    objects: [BINDER, ...inShop(write('rolebindings'), bind('roles', ['granter']))],
+    edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
+    fixes: [
+      'remove-binding-subject@RoleBinding/shop/ci-binder',
+      'restrict-role-rule@Role/shop/binder',
+      'restrict-role-rule@Role/shop/granter',
+    ],
+  },
+  {
+    name: 'near miss: the binder Role may bind admin but not write role bindings',
+    objects: [
+      role('shop', 'granter', [rule(['get'], ['rolebindings'], RBAC), bind('clusterroles', ['admin'])]),
+      ...inShop(write('rolebindings'), bind('roles', ['granter'])),
+    ],
+    edges: [],
+  },
+  {
+    name: 'near miss: the binder Role lives in another namespace than the bind right',
+    objects: [
+      role('web', 'granter', [write('rolebindings'), bind('clusterroles', ['admin'])]),
+      ...inShop(write('rolebindings'), bind('roles', ['granter'])),
+    ],
+    edges: [],
+  },
 ]);
+
+test('bind-role: removing the bind rule of the binder Role it binds removes the two-step edge', () => {
+  assertFixesRemove(
+    bindRole,
+    [BINDER, ...inShop(write('rolebindings'), bind('roles', ['granter']))],
+    'ServiceAccount/shop/ci -> hub:namespace-admin/shop',
+  );
+  assertFixesRemove(
+    bindRole,
+    [OWNER, ...inShop(write('rolebindings'), bind('roles'))],
+    'ServiceAccount/shop/ci -> hub:namespace-admin/shop',
+  );
+});
 
 test('bind-role: evidence cites the bind grant and the binding write', () => {
   const [edge] = edgesOf(

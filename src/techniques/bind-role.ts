@@ -4,6 +4,7 @@
  */
 import type { Model } from '../model/model.js';
 import { adminRoles, bindTargetsOf } from './rbac-bind.js';
+import { adminRolesWithout, boundRoleFixes } from './rbac-bind-fixes.js';
 import { grantEdge } from './rbac-edges.js';
 import { adminLevel, byBindingSubject, bySubject } from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
@@ -11,6 +12,7 @@ import { sortEdges } from './workload-helpers.js';
 
 function find(model: Model): Edge[] {
   const roles = adminRoles(model);
+  const without = adminRolesWithout(model);
   const edges: Edge[] = [];
   for (const [subject, grants] of bySubject(model.grants.filter((grant) => adminLevel(grant) === undefined)))
     for (const [to, { binds, write }] of bindTargetsOf(grants, roles))
@@ -21,6 +23,8 @@ function find(model: Model): Edge[] {
             to,
             deciding: group,
             cited: write === undefined ? [] : [write],
+            // The admin Role it binds is a cut too, when it is the only one this grant can bind there.
+            fixes: boundRoleFixes(model, { grants, group, to, roles, without }),
           }),
         );
   return sortEdges(edges);

@@ -5,7 +5,7 @@
  * update or patch (roleRef is immutable, but an update can add a subject to an existing binding of the role).
  */
 import type { Model } from '../model/model.js';
-import type { Grant } from '../model/types.js';
+import type { Grant, PolicyRule, Role } from '../model/types.js';
 import { allowsAny, isFullWildcard, RBAC_GROUP, requestsFor } from './rbac-scan.js';
 import type { NodeRef } from './types.js';
 
@@ -15,17 +15,62 @@ const WRITE_RB = requestsFor(WRITE, RBAC_GROUP, ['rolebindings']);
 const BIND_CLUSTER_ADMIN = requestsFor(['bind'], RBAC_GROUP, ['clusterroles'], 'cluster-admin');
 const BIND_ADMIN = [...BIND_CLUSTER_ADMIN, ...requestsFor(['bind'], RBAC_GROUP, ['clusterroles'], 'admin')];
 
-/** Names of the Roles that hold a full wildcard rule, by namespace: binding one is namespace admin. */
+/**
+ * Names of the Roles whose holder is admin of their namespace, by namespace: binding one is namespace admin.
+ * A full wildcard rule is; so is a Role whose own rules let its holder write a RoleBinding there and `bind` an
+ * admin-level role to itself (KubeHound's ROLE_BIND chain: bind the binder role, then bind admin), found to a
+ * fixpoint, since such a Role may be admin-level only through another one.
+ */
 export function adminRoles(model: Model): Map<string, string[]> {
+  return adminRolesOf(model.roles);
+}
+
+/** {@link adminRoles} over a list of roles, so a caller can ask what the list minus one rule would give. */
+export function adminRolesOf(roles: readonly Role[]): Map<string, string[]> {
   const byNamespace = new Map<string, string[]>();
-  for (const role of model.roles) {
-    if (role.kind !== 'Role' || !role.rules.some(isFullWildcard)) continue;
+  const add = (role: Role): void => {
     const namespace = role.namespace ?? 'default';
     const names = byNamespace.get(namespace);
     if (names === undefined) byNamespace.set(namespace, [role.name]);
     else names.push(role.name);
+  };
+  const binders: Role[] = [];
+  for (const role of roles) {
+    if (role.kind !== 'Role') continue;
+    if (role.rules.some(isFullWildcard)) add(role);
+    else if (role.rules.some(mayBind)) binders.push(role);
+  }
+  for (let found = true; found; ) {
+    found = false;
+    for (let i = binders.length - 1; i >= 0; i--) {
+      const role = binders[i]!;
+      const namespace = role.namespace ?? 'default';
+      if (!bindTargetsOf(heldGrants(role, namespace), byNamespace).has(`hub:namespace-admin/${namespace}`))
+        continue;
+      add(role);
+      binders.splice(i, 1);
+      found = true;
+    }
   }
   return byNamespace;
+}
+
+/** True when the rule may allow `bind` at all: only such a Role can be admin-level without a wildcard. */
+function mayBind(rule: PolicyRule): boolean {
+  return rule.verbs.includes('bind') || rule.verbs.includes('*');
+}
+
+/** The grants a subject would hold by binding the Role to itself: its rules, in its namespace. */
+export function heldGrants(role: Role, namespace: string): Grant[] {
+  return role.rules.map((rule, ruleIndex) => ({
+    subject: '',
+    scope: namespace,
+    rule,
+    ruleIndex,
+    binding: '',
+    role: role.ref,
+    subjectIndex: 0,
+  }));
 }
 
 /** True when the rule may name `bind` on Roles at all; cheap, before matching each admin Role by name. */

@@ -1,0 +1,65 @@
+/**
+ * Fixes on the role a subject binds: when a bind edge opens a namespace only by binding admin-level Roles of that
+ * namespace, removing the rule that makes such a Role admin-level (its wildcard, or the bind rule of a binder
+ * Role) also cuts the edge. Each candidate is checked by recomputing the admin Roles without that rule, so a fix
+ * is offered only where it really cuts (not when another admin Role, or `bind` on admin ClusterRoles, remains).
+ */
+import type { Model } from '../model/model.js';
+import type { Grant, Role } from '../model/types.js';
+import { adminRolesOf, bindTargetsOf, heldGrants } from './rbac-bind.js';
+import { restrictRoleRule } from './rbac-fixes.js';
+import { isFullWildcard } from './rbac-scan.js';
+import type { Fix, NodeRef } from './types.js';
+
+const NAMESPACE_ADMIN = 'hub:namespace-admin/';
+
+/** Admin Roles by namespace with one rule of one role removed, computed once per rule. */
+type Without = (role: Role, ruleIndex: number) => ReadonlyMap<string, string[]>;
+
+/** A memo of {@link adminRolesOf} over the model's roles minus one rule. */
+export function adminRolesWithout(model: Model): Without {
+  const memo = new Map<string, ReadonlyMap<string, string[]>>();
+  return (role, ruleIndex) => {
+    const key = `${role.ref}#${ruleIndex}`;
+    let roles = memo.get(key);
+    if (roles === undefined) {
+      const cut = { ...role, rules: role.rules.filter((_, i) => i !== ruleIndex) };
+      roles = adminRolesOf(model.roles.map((other) => (other === role ? cut : other)));
+      memo.set(key, roles);
+    }
+    return roles;
+  };
+}
+
+/**
+ * The restrict-role-rule fixes on the admin Roles of the target namespace that cut the edge decided by
+ * `group` (grants of one binding subject) among the subject's `grants`.
+ */
+export function boundRoleFixes(
+  model: Model,
+  parts: {
+    readonly grants: readonly Grant[];
+    readonly group: readonly Grant[];
+    readonly to: NodeRef;
+    readonly roles: ReadonlyMap<string, string[]>;
+    readonly without: Without;
+  },
+): Fix[] {
+  if (!parts.to.startsWith(NAMESPACE_ADMIN)) return [];
+  const namespace = parts.to.slice(NAMESPACE_ADMIN.length);
+  const fixes: Fix[] = [];
+  for (const name of parts.roles.get(namespace) ?? []) {
+    const role = model.role(`Role/${namespace}/${name}`);
+    // The subject's own role: the edge's own fixes already cut there.
+    if (role === undefined || parts.group.some((grant) => grant.role === role.ref)) continue;
+    role.rules.forEach((rule, ruleIndex) => {
+      // Only a wildcard or a bind rule can make a Role admin-level; others are never the cut.
+      if (!isFullWildcard(rule) && !rule.verbs.includes('bind') && !rule.verbs.includes('*')) return;
+      const after = bindTargetsOf(parts.grants, parts.without(role, ruleIndex)).get(parts.to);
+      if (after?.binds.some((grant) => parts.group.includes(grant))) return;
+      const fix = restrictRoleRule(model, [heldGrants(role, namespace)[ruleIndex]!]);
+      if (fix !== undefined) fixes.push(fix);
+    });
+  }
+  return fixes;
+}
