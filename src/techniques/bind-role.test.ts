@@ -190,4 +190,11 @@ test('bind-role: removing the subject or the bind rule removes the edge', () => 
   );
 });
 
+test('bind-role: evidence names the admin-level Role the subject would bind', () => {
+  const [edge] = edgesOf(bindRole, [BINDER, ...inShop(write('rolebindings'), bind('roles', ['granter']))]);
+  const named = edge?.evidence.find((item) => item.ref === 'Role/shop/granter');
+  assert.equal(named?.path, '/rules/1');
+  assert.match(named?.says ?? '', /bind an admin role in namespace shop/);
+});
+
 testMeta(bindRole);

@@ -4,9 +4,9 @@
  */
 import type { Model } from '../model/model.js';
 import { adminRoles, bindTargetsOf } from './rbac-bind.js';
-import { adminRolesWithout, boundRoleFixes } from './rbac-bind-fixes.js';
+import { adminRolesWithout, boundRoleEvidence, boundRoleFixes } from './rbac-bound-roles.js';
 import { grantEdge } from './rbac-edges.js';
-import { adminLevel, byBindingSubject, bySubject } from './rbac-scan.js';
+import { byBindingSubject, hasVerb, subjectsNeeding } from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
 import { sortEdges } from './workload-helpers.js';
 
@@ -14,7 +14,8 @@ function find(model: Model): Edge[] {
   const roles = adminRoles(model);
   const without = adminRolesWithout(model);
   const edges: Edge[] = [];
-  for (const [subject, grants] of bySubject(model.grants.filter((grant) => adminLevel(grant) === undefined)))
+  // Every target needs a bind grant: only subjects holding one are read in full.
+  for (const [subject, grants] of subjectsNeeding(model, (rule) => hasVerb(rule, 'bind')))
     for (const [to, { binds, write }] of bindTargetsOf(grants, roles))
       for (const group of byBindingSubject(binds))
         edges.push(
@@ -23,7 +24,8 @@ function find(model: Model): Edge[] {
             to,
             deciding: group,
             cited: write === undefined ? [] : [write],
-            // The admin Role it binds is a cut too, when it is the only one this grant can bind there.
+            // The admin Role it binds is named, and is a cut too when it is the only one it can bind there.
+            evidence: boundRoleEvidence(model, { group, to, roles }),
             fixes: boundRoleFixes(model, { grants, group, to, roles, without }),
           }),
         );

@@ -1,15 +1,18 @@
 /**
- * Fixes on the role a subject binds: when a bind edge opens a namespace only by binding admin-level Roles of that
- * namespace, removing the rule that makes such a Role admin-level (its wildcard, or the bind rule of a binder
- * Role) also cuts the edge. Each candidate is checked by recomputing the admin Roles without that rule, so a fix
- * is offered only where it really cuts (not when another admin Role, or `bind` on admin ClusterRoles, remains).
+ * The admin-level Roles a bind edge binds, as evidence (which Role the subject would bind) and as cuts: when the
+ * edge opens a namespace only by binding admin-level Roles there, removing the rule that makes such a Role
+ * admin-level (its wildcard, or the bind rule of a binder Role) also cuts the edge. Each candidate is checked by
+ * recomputing the admin Roles without that rule, so a fix is offered only where it really cuts (not when another
+ * admin Role, or `bind` on admin ClusterRoles, remains).
  */
+import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import type { Grant, Role } from '../model/types.js';
 import { adminRolesOf, bindTargetsOf, heldGrants } from './rbac-bind.js';
 import { restrictRoleRule } from './rbac-fixes.js';
-import { isFullWildcard } from './rbac-scan.js';
-import type { Fix, NodeRef } from './types.js';
+import { allowsAny, isFullWildcard, RBAC_GROUP, requestsFor } from './rbac-scan.js';
+import type { Evidence, Fix, NodeRef } from './types.js';
+import { evidence } from './workload-helpers.js';
 
 const NAMESPACE_ADMIN = 'hub:namespace-admin/';
 
@@ -62,4 +65,35 @@ export function boundRoleFixes(
     });
   }
   return fixes;
+}
+
+/** The rule that makes a Role admin-level: a full wildcard, else its first bind rule. */
+function decidingRule(role: Role): number {
+  const wildcard = role.rules.findIndex(isFullWildcard);
+  return wildcard >= 0 ? wildcard : role.rules.findIndex((rule) => rule.verbs.includes('bind'));
+}
+
+/** Evidence naming the admin-level Roles of the target namespace that the deciding grants may bind by name. */
+export function boundRoleEvidence(
+  model: Model,
+  parts: {
+    readonly group: readonly Grant[];
+    readonly to: NodeRef;
+    readonly roles: ReadonlyMap<string, string[]>;
+  },
+): Evidence[] {
+  if (!parts.to.startsWith(NAMESPACE_ADMIN)) return [];
+  const namespace = parts.to.slice(NAMESPACE_ADMIN.length);
+  const out: Evidence[] = [];
+  for (const name of parts.roles.get(namespace) ?? []) {
+    const role = model.role(`Role/${namespace}/${name}`);
+    const requests = requestsFor(['bind'], RBAC_GROUP, ['roles'], name);
+    if (role === undefined || !parts.group.some((grant) => allowsAny(grant, requests))) continue;
+    const index = decidingRule(role);
+    const says = role.rules.some(isFullWildcard)
+      ? `${role.ref} allows everything in namespace ${namespace}; binding it is namespace admin`
+      : `${role.ref} lets its holder bind an admin role in namespace ${namespace}; binding it is namespace admin`;
+    out.push(evidence(model, role.ref, says, index >= 0 ? pointer('rules', index) : undefined));
+  }
+  return out;
 }
