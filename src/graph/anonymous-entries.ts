@@ -21,10 +21,11 @@ const PUBLIC_INFO = 'ClusterRole/system:public-info-viewer';
 export function anonymousEntries(model: Model, config: AnalysisConfig): Entry[] {
   const builtIn = new Set(model.bindings.filter((binding) => binding.builtIn).map((binding) => binding.ref));
   const granted = new Map<string, string>();
-  for (const grant of model.grants) {
-    if (!ANONYMOUS_SUBJECTS.includes(grant.subject) || builtIn.has(grant.binding)) continue;
-    if (grant.role === PUBLIC_INFO || granted.has(grant.subject)) continue;
-    granted.set(grant.subject, grant.binding);
+  // One entry per binding subject (each holds at least one rule): no need to make its grants.
+  for (const bound of model.bound) {
+    if (!ANONYMOUS_SUBJECTS.includes(bound.subject) || builtIn.has(bound.binding)) continue;
+    if (bound.rules.role === PUBLIC_INFO || granted.has(bound.subject)) continue;
+    granted.set(bound.subject, bound.binding);
   }
   return [...granted.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -14,12 +14,13 @@ import { ownerIndex } from './owners.js';
 import { claimHostPaths } from './persistent-volumes.js';
 import { poolsIndex } from './pools.js';
 import { resolveBindings } from './rbac-bindings.js';
-import { compareGrants, rbacIndex } from './rbac-index.js';
+import { boundGrants, compareBound, grantsWhere } from './rbac-grants.js';
+import { rbacIndex } from './rbac-index.js';
 import { buildRoles, type Sourced } from './rbac-roles.js';
 import { compareStrings, groupBy, sortByRef } from './read.js';
 import { scannerOf } from './scanner.js';
 import { configMapOf, secretOf } from './secrets.js';
-import type { PsaLevel, SecretInfo } from './types.js';
+import type { Grant, PsaLevel, SecretInfo } from './types.js';
 import { buildWorkloads } from './workloads.js';
 
 /** How to read the snapshot: version, admission defaults and whether the CNI enforces NetworkPolicy. */
@@ -103,7 +104,8 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
     for (const so of kind(name)) rbacSources.push({ so, builtIn: isBuiltIn(so) });
   const roles = sortByRef(buildRoles(rbacSources, { aggregate: snapshot.source.type !== 'cluster' }));
   const resolved = resolveBindings(rbacSources, roles);
-  const grants = resolved.grants.sort(compareGrants);
+  const bound = resolved.bound.sort(compareBound);
+  let grants: readonly Grant[] | undefined;
 
   const secrets = sortByRef(kind('Secret').map(secretOf));
   const secretsByNamespace = new Map<string, Map<string, SecretInfo>>();
@@ -136,7 +138,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
   const accountIndex = new Map(serviceAccounts.map((sa) => [`${sa.namespace}/${sa.name}`, sa]));
   const namespaceIndex = new Map(namespaces.map((ns) => [ns.name, ns]));
   const roleIndex = new Map(roles.map((role) => [role.ref, role]));
-  const rbac = rbacIndex(grants);
+  const rbac = rbacIndex(bound);
   const exposures = exposureIndex(services, ingresses);
   const pools = poolsIndex(nodes, workloadSet.nodeNames);
   const claims = claimHostPaths(objects);
@@ -148,7 +150,13 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
     serviceAccounts,
     roles,
     bindings: sortByRef(resolved.bindings),
-    grants,
+    bound,
+    get grants() {
+      // Made on first use: scans go through `grantsWhere`, which makes only the grants they keep.
+      grants ??= bound.flatMap(boundGrants);
+      return grants;
+    },
+    grantsWhere: (keep) => grantsWhere(bound, keep),
     services,
     ingresses,
     networkPolicies: sortByRef(kind('NetworkPolicy').map(networkPolicyOf)),

@@ -3,11 +3,13 @@ import type { Gap, Location } from '../collect/snapshot.js';
 import type { ControlPlane } from './control-plane.js';
 import type { DuplicateKeyInfo } from './duplicate-keys.js';
 import type { ClaimHostPath } from './persistent-volumes.js';
+import type { RuleFilter } from './rbac-grants.js';
 import type { ScannerView } from './scanner.js';
 import type {
   AccessRequest,
   Assumptions,
   Binding,
+  BoundSubject,
   ConfigMapInfo,
   Grant,
   Ingress,
@@ -36,6 +38,9 @@ export interface Model {
   readonly serviceAccounts: readonly ServiceAccount[];
   readonly roles: readonly Role[];
   readonly bindings: readonly Binding[];
+  /** One entry per (binding, subject), sorted by binding then subject index; rules shared per role. */
+  readonly bound: readonly BoundSubject[];
+  /** Every grant (one per rule of each bound subject), in bound order; made on first use, so scan with `grantsWhere`. */
   readonly grants: readonly Grant[];
   readonly services: readonly Service[];
   readonly ingresses: readonly Ingress[];
@@ -70,6 +75,8 @@ export interface Model {
   can(identity: Ref, request: AccessRequest): Grant | undefined;
   /** Every grant, to any subject, that allows the request. */
   whoCan(request: AccessRequest): readonly Grant[];
+  /** The grants whose rule passes `keep`, in `grants` order; `keep` runs once per rule of each role. */
+  grantsWhere(keep: RuleFilter): Grant[];
   /** How a workload is reachable from the internet. */
   exposureOf(workload: Ref): readonly Exposure[];
   /** The node pools a workload may run on (DaemonSets: every pool they tolerate). */

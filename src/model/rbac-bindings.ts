@@ -1,11 +1,12 @@
 /**
- * RoleBindings and ClusterRoleBindings resolved to grants: one Grant per (subject, rule), scoped to the
- * binding's namespace, or `*` for a ClusterRoleBinding.
+ * RoleBindings and ClusterRoleBindings resolved to bound subjects: one per (binding, subject), scoped to the
+ * binding's namespace, or `*` for a ClusterRoleBinding, holding the role's rules as one list shared by every
+ * binding of that kind to the role (a grant is one rule of one bound subject; see rbac-grants.ts).
  */
 import { type Gap, objectRef } from '../collect/snapshot.js';
 import type { Sourced } from './rbac-roles.js';
 import { obj, str } from './read.js';
-import type { Binding, Grant, PolicyRule, Role, Subject } from './types.js';
+import type { Binding, BoundSubject, PolicyRule, Role, RoleRules, Subject } from './types.js';
 
 const SA_USER_PREFIX = 'system:serviceaccount:';
 
@@ -71,7 +72,7 @@ function effectiveRule(rule: PolicyRule, clusterWide: boolean): PolicyRule | und
 /** Result of resolving bindings. */
 export interface ResolvedBindings {
   readonly bindings: Binding[];
-  readonly grants: Grant[];
+  readonly bound: BoundSubject[];
   readonly gaps: Gap[];
 }
 
@@ -110,8 +111,24 @@ export function resolveBindings(sources: readonly Sourced[], roles: readonly Rol
   const roleIndex = new Map<string, Role>();
   for (const role of roles) roleIndex.set(objectRef(role.kind, role.namespace, role.name), role);
   const bindings: Binding[] = [];
-  const grants: Grant[] = [];
+  const bound: BoundSubject[] = [];
   const gaps: Gap[] = [];
+  // Keyed by role object then binding kind: every binding of one kind to a role shares one rule list.
+  const shared = new Map<Role, { cluster?: RoleRules; namespaced?: RoleRules }>();
+  const rulesOf = (role: Role, clusterWide: boolean): RoleRules => {
+    const entry = shared.get(role) ?? {};
+    shared.set(role, entry);
+    const key = clusterWide ? 'cluster' : 'namespaced';
+    const cached = entry[key];
+    if (cached !== undefined) return cached;
+    const rules = role.rules.flatMap((rule, ruleIndex) => {
+      const effective = effectiveRule(rule, clusterWide);
+      return effective === undefined ? [] : [{ rule: effective, ruleIndex }];
+    });
+    const made: RoleRules = { role: role.ref, rules };
+    entry[key] = made;
+    return made;
+  };
   for (const { so, builtIn } of sources) {
     if (so.kind !== 'RoleBinding' && so.kind !== 'ClusterRoleBinding') continue;
     const clusterWide = so.kind === 'ClusterRoleBinding';
@@ -149,22 +166,11 @@ export function resolveBindings(sources: readonly Sourced[], roles: readonly Rol
       );
       continue;
     }
+    const rules = rulesOf(role, clusterWide);
     for (const { identity, index } of subjects) {
-      if (identity === undefined) continue;
-      role.rules.forEach((rule, ruleIndex) => {
-        const effective = effectiveRule(rule, clusterWide);
-        if (effective === undefined) return;
-        grants.push({
-          subject: identity,
-          scope: namespace ?? '*',
-          rule: effective,
-          ruleIndex,
-          binding: so.ref,
-          role: role.ref,
-          subjectIndex: index,
-        });
-      });
+      if (identity === undefined || rules.rules.length === 0) continue;
+      bound.push({ subject: identity, scope: namespace ?? '*', binding: so.ref, subjectIndex: index, rules });
     }
   }
-  return { bindings, grants, gaps };
+  return { bindings, bound, gaps };
 }

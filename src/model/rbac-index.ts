@@ -1,12 +1,14 @@
 /**
- * RBAC queries over resolved grants: group membership, grants per identity, `can` and `whoCan`.
- * Grants are indexed by subject once, so a query costs the identity's grants, not all grants.
+ * RBAC queries over bound subjects: group membership, grants per identity, `can` and `whoCan`. Bound subjects
+ * are indexed by subject and by scope once, and rule matching runs once per role rule list, so a query costs
+ * the identity's bindings plus its roles' rules, never rules × bindings.
  */
 
 import { serviceAccountOfUser } from './rbac-bindings.js';
+import { boundGrants, compareBound, grantAt, grantsWhere } from './rbac-grants.js';
 import { ruleAllows } from './rbac-match.js';
 import { compareStrings, groupBy } from './read.js';
-import type { AccessRequest, Grant, PolicyRule, Ref } from './types.js';
+import type { AccessRequest, BoundSubject, Grant, PolicyRule, Ref } from './types.js';
 
 /** The group that bypasses RBAC: the API server allows its members before any authorizer runs. */
 export const MASTERS_GROUP = 'system:masters';
@@ -75,22 +77,31 @@ export interface RbacIndex {
   whoCan(request: AccessRequest): readonly Grant[];
 }
 
-/** Indexes sorted grants by subject and answers RBAC queries; memoises per identity. */
-export function rbacIndex(grants: readonly Grant[]): RbacIndex {
-  const bySubject = groupBy(grants, (grant) => grant.subject);
+/** Indexes sorted bound subjects by subject and scope and answers RBAC queries; memoises per identity. */
+export function rbacIndex(bound: readonly BoundSubject[]): RbacIndex {
+  const bySubject = groupBy(bound, (item) => item.subject);
   // Rule matching ignores the namespace, so cluster-wide matches are shared by every namespace's query.
-  const byScope = groupBy(grants, (grant) => grant.scope);
+  const byScope = groupBy(bound, (item) => item.scope);
   const clusterWideMemo = new Map<string, readonly Grant[]>();
-  const memo = new Map<Ref, readonly Grant[]>();
+  const boundMemo = new Map<Ref, readonly BoundSubject[]>();
+  const grantsMemo = new Map<Ref, readonly Grant[]>();
   const groupsOf = (identity: Ref): readonly string[] => implicitGroups(canonicalIdentity(identity));
-  const grantsOf = (asked: Ref): readonly Grant[] => {
-    const identity = canonicalIdentity(asked);
-    const cached = memo.get(identity);
+  /** The bound subjects that apply to an identity, directly or through its groups, in bound order. */
+  const boundOf = (identity: Ref): readonly BoundSubject[] => {
+    const cached = boundMemo.get(identity);
     if (cached !== undefined) return cached;
     const direct = bySubject.get(identity) ?? [];
     const viaGroups = groupsOf(identity).flatMap((group) => bySubject.get(`Group/${group}`) ?? []);
-    const all = viaGroups.length === 0 ? direct : [...direct, ...viaGroups].sort(compareGrants);
-    memo.set(identity, all);
+    const all = viaGroups.length === 0 ? direct : [...direct, ...viaGroups].sort(compareBound);
+    boundMemo.set(identity, all);
+    return all;
+  };
+  const grantsOf = (asked: Ref): readonly Grant[] => {
+    const identity = canonicalIdentity(asked);
+    const cached = grantsMemo.get(identity);
+    if (cached !== undefined) return cached;
+    const all = boundOf(identity).flatMap(boundGrants);
+    grantsMemo.set(identity, all);
     return all;
   };
   const isMaster = (identity: Ref): boolean =>
@@ -112,9 +123,12 @@ export function rbacIndex(grants: readonly Grant[]): RbacIndex {
         };
       }
       const namespace = requestNamespace(request);
-      return grantsOf(identity).find(
-        (grant) => scopeCovers(grant.scope, namespace) && ruleAllows(grant.rule, request),
-      );
+      for (const item of boundOf(canonicalIdentity(identity))) {
+        if (!scopeCovers(item.scope, namespace)) continue;
+        const position = item.rules.rules.findIndex(({ rule }) => ruleAllows(rule, request));
+        if (position >= 0) return grantAt(item, position);
+      }
+      return undefined;
     },
     whoCan(request) {
       const key = JSON.stringify([
@@ -126,12 +140,12 @@ export function rbacIndex(grants: readonly Grant[]): RbacIndex {
       ]);
       let clusterWide = clusterWideMemo.get(key);
       if (clusterWide === undefined) {
-        clusterWide = (byScope.get('*') ?? []).filter((grant) => ruleAllows(grant.rule, request));
+        clusterWide = grantsWhere(byScope.get('*') ?? [], (rule) => ruleAllows(rule, request));
         clusterWideMemo.set(key, clusterWide);
       }
       const namespace = requestNamespace(request);
       if (namespace === undefined) return clusterWide;
-      const local = (byScope.get(namespace) ?? []).filter((grant) => ruleAllows(grant.rule, request));
+      const local = grantsWhere(byScope.get(namespace) ?? [], (rule) => ruleAllows(rule, request));
       return local.length === 0 ? clusterWide : [...clusterWide, ...local].sort(compareGrants);
     },
   };

@@ -222,6 +222,28 @@ export interface Grant {
   readonly subjectIndex: number;
 }
 
+/**
+ * The rules one role gives through one kind of binding (a RoleBinding drops nonResourceURLs), each with its
+ * index in the role: computed once per role and shared by every binding to it.
+ */
+export interface RoleRules {
+  readonly role: Ref;
+  readonly rules: readonly { readonly rule: PolicyRule; readonly ruleIndex: number }[];
+}
+
+/** One subject of one binding, holding every rule of its role in the binding's scope (one grant per rule). */
+export interface BoundSubject {
+  /** Identity ref of the subject, as in Grant. */
+  readonly subject: Ref;
+  /** The binding's namespace, or `*` for a ClusterRoleBinding. */
+  readonly scope: string;
+  readonly binding: Ref;
+  /** Index of the subject in the binding. */
+  readonly subjectIndex: number;
+  /** The role's rules, the same object for every binding of this kind to the role. */
+  readonly rules: RoleRules;
+}
+
 /** One request, as an authorizer sees it. */
 export interface AccessRequest {
   readonly verb: string;

@@ -11,6 +11,7 @@ import type { Model } from '../model/model.js';
 import type { Grant } from '../model/types.js';
 import { componentsOf, ENDPOINTS, flag, flagFix } from './control-plane-helpers.js';
 import { removeBindingSubject } from './rbac-fixes.js';
+import { grantsOfSubjects } from './rbac-scan.js';
 import type { Edge, Fix, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 
@@ -58,9 +59,8 @@ function find(model: Model): Edge[] {
   }
   for (const subject of ANONYMOUS) {
     const byBinding = new Map<string, Grant[]>();
-    for (const grant of model.grants)
-      if (grant.subject === subject && isRealGrant(grant))
-        byBinding.set(grant.binding, [...(byBinding.get(grant.binding) ?? []), grant]);
+    for (const grant of grantsOfSubjects(model, new Set([subject])))
+      if (isRealGrant(grant)) byBinding.set(grant.binding, [...(byBinding.get(grant.binding) ?? []), grant]);
     if (byBinding.size === 0) continue;
     const proof = [...byBinding.keys()].map((binding) =>
       evidence(model, binding, `${binding} grants ${subject} more than public health and version endpoints`),

@@ -6,7 +6,7 @@
 import type { Model } from '../model/model.js';
 import { bindingEvidence, grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf, reachedHubs } from './rbac-hubs.js';
-import { adminLevel, byBindingSubject, isFullWildcard } from './rbac-scan.js';
+import { adminLevel, byBindingSubject, isAdminRule, isFullWildcard } from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 
@@ -58,7 +58,7 @@ function masters(model: Model): Edge[] {
 const MASTERS = 'Group/system:masters';
 
 function find(model: Model): Edge[] {
-  const admin = model.grants.filter((grant) => grant.subject !== MASTERS && adminLevel(grant) !== undefined);
+  const admin = model.grantsWhere(isAdminRule).filter((grant) => grant.subject !== MASTERS);
   const edges = byBindingSubject(admin).map((group) => {
     const cluster = group.filter((grant) => adminLevel(grant) === 'cluster');
     const wildcard = group.filter((grant) => isFullWildcard(grant.rule));

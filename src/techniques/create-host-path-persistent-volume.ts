@@ -12,6 +12,7 @@ import {
   allowsAny,
   byBindingSubject,
   bySubject,
+  grantsOfSubjects,
   POD_CREATE_REQUESTS,
   requestsFor,
 } from './rbac-scan.js';
@@ -27,7 +28,7 @@ function find(model: Model): Edge[] {
   const pools = [...new Set(model.nodes.map((node) => node.pool))].sort(compareText);
   const creators = new Set(pvGrants.map((grant) => grant.subject));
   const edges: Edge[] = [];
-  for (const [subject, grants] of bySubject(model.grants.filter((grant) => creators.has(grant.subject)))) {
+  for (const [subject, grants] of bySubject(grantsOfSubjects(model, creators))) {
     const pods = grants.filter(
       (grant) => adminLevel(grant) !== undefined || allowsAny(grant, POD_CREATE_REQUESTS),
     );

@@ -6,7 +6,7 @@
 import type { Model } from '../model/model.js';
 import { grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf, reachedHubs } from './rbac-hubs.js';
-import { adminLevel, byBindingSubject, grantsAllowing, hubOf, POD_CREATE_REQUESTS } from './rbac-scan.js';
+import { byBindingSubject, hubOf, nonAdminGrants, POD_CREATE_REQUESTS, ruleAllowsAny } from './rbac-scan.js';
 import { accountIndex } from './rbac-subjects.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
@@ -30,9 +30,7 @@ function fanOut(model: Model): Edge[] {
 }
 
 function find(model: Model): Edge[] {
-  const grants = grantsAllowing(model, POD_CREATE_REQUESTS).filter(
-    (grant) => adminLevel(grant) === undefined,
-  );
+  const grants = nonAdminGrants(model, (rule) => ruleAllowsAny(rule, POD_CREATE_REQUESTS));
   const edges = byBindingSubject(grants).map((group) =>
     grantEdge(model, 'create-pod-as-service-account', {
       from: group[0]!.subject,

@@ -8,7 +8,7 @@ import { ruleAllows } from '../model/rbac-match.js';
 import type { AccessRequest } from '../model/types.js';
 import { capabilityGrants, fanOutHubs, hubEdges, scopesOf } from './rbac-capability.js';
 import { grantEdge } from './rbac-edges.js';
-import { adminLevel, byBindingSubject } from './rbac-scan.js';
+import { byBindingSubject, nonAdminGrants } from './rbac-scan.js';
 import { accountIndex } from './rbac-subjects.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
@@ -23,11 +23,11 @@ const TOKEN_REQUESTS: readonly AccessRequest[] = [TOKEN];
 
 /** Edges for rules limited to named accounts: one per (binding subject, account it names). */
 function namedEdges(model: Model): Edge[] {
-  const named = model.grants.filter(
-    (grant) =>
-      adminLevel(grant) === undefined &&
-      grant.rule.resourceNames.length > 0 &&
-      grant.rule.resourceNames.some((name) => ruleAllows(grant.rule, { ...TOKEN, name })),
+  const named = nonAdminGrants(
+    model,
+    (rule) =>
+      rule.resourceNames.length > 0 &&
+      rule.resourceNames.some((name) => ruleAllows(rule, { ...TOKEN, name })),
   );
   const edges: Edge[] = [];
   for (const group of byBindingSubject(named)) {

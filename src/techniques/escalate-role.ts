@@ -6,7 +6,14 @@
 import type { Model } from '../model/model.js';
 import type { Grant, Role } from '../model/types.js';
 import { grantEdge } from './rbac-edges.js';
-import { adminLevel, allowsAny, byBindingSubject, bySubject, RBAC_GROUP, requestsFor } from './rbac-scan.js';
+import {
+  allowsAny,
+  byBindingSubject,
+  hasVerb,
+  RBAC_GROUP,
+  requestsFor,
+  subjectsNeeding,
+} from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
 import { sortEdges } from './workload-helpers.js';
 
@@ -54,9 +61,8 @@ function allowing(grants: readonly Grant[], verbs: readonly string[], role: Boun
 
 function find(model: Model): Edge[] {
   const edges: Edge[] = [];
-  for (const [subject, grants] of bySubject(
-    model.grants.filter((grant) => adminLevel(grant) === undefined),
-  )) {
+  // Every target needs an escalate grant: only subjects holding one are read in full.
+  for (const [subject, grants] of subjectsNeeding(model, (rule) => hasVerb(rule, 'escalate'))) {
     const targets = new Map<string, { escalate: Set<Grant>; update: Grant | undefined }>();
     for (const role of boundRoles(model, grants)) {
       const escalate = allowing(grants, ['escalate'], role);

@@ -8,7 +8,7 @@
 import type { Model } from '../model/model.js';
 import { grantEdge } from './rbac-edges.js';
 import { createsPodsIn, mayPatchNamespaces, patchesNamespace } from './rbac-namespace-patch.js';
-import { adminLevel, byBindingSubject, bySubject } from './rbac-scan.js';
+import { adminLevel, byBindingSubject, bySubject, grantsOfSubjects } from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
 import { compareText, evidence, sortEdges } from './workload-helpers.js';
 
@@ -17,11 +17,11 @@ function find(model: Model): Edge[] {
     (ns) => ns.declared && (ns.psaEnforce === 'baseline' || ns.psaEnforce === 'restricted'),
   );
   if (guarded.length === 0) return [];
-  const patchers = model.grants.filter(
-    (grant) => adminLevel(grant) !== 'cluster' && mayPatchNamespaces(grant),
-  );
+  const patchers = model
+    .grantsWhere((rule) => mayPatchNamespaces(rule))
+    .filter((grant) => adminLevel(grant) !== 'cluster');
   const subjects = new Set(patchers.map((grant) => grant.subject));
-  const creators = bySubject(model.grants.filter((grant) => subjects.has(grant.subject)));
+  const creators = bySubject(grantsOfSubjects(model, subjects));
   const pools = [...new Set(model.nodes.map((node) => node.pool))].sort(compareText);
   const edges: Edge[] = [];
   for (const group of byBindingSubject(patchers)) {

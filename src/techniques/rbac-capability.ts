@@ -8,7 +8,7 @@ import type { AccessRequest, Grant, Workload } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
 import { grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf } from './rbac-hubs.js';
-import { adminLevel, byBindingSubject, grantsAllowing, hubOf } from './rbac-scan.js';
+import { byBindingSubject, hubOf, nonAdminGrants, ruleAllowsAny } from './rbac-scan.js';
 import type { Edge, Evidence, NodeRef, TechniqueId } from './types.js';
 import { evidence } from './workload-helpers.js';
 
@@ -18,9 +18,8 @@ export function capabilityGrants(
   requests: readonly AccessRequest[],
   clusterOnly = false,
 ): Grant[] {
-  return grantsAllowing(model, requests).filter(
-    (grant) => adminLevel(grant) === undefined && (!clusterOnly || grant.scope === '*'),
-  );
+  const grants = nonAdminGrants(model, (rule) => ruleAllowsAny(rule, requests));
+  return clusterOnly ? grants.filter((grant) => grant.scope === '*') : grants;
 }
 
 /** One edge per binding subject of the grants, to the capability's hub in the grant's scope. */

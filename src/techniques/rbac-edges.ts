@@ -4,7 +4,7 @@
  */
 import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
-import type { Grant, PolicyRule } from '../model/types.js';
+import type { Grant, PolicyRule, Ref } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
 import { grantFixes } from './rbac-fixes.js';
 import type { Edge, Evidence, Fix, NodeRef, TechniqueId } from './types.js';
@@ -15,33 +15,76 @@ function describeRule(rule: PolicyRule): string {
   return `${rule.verbs.join(', ')} on ${rule.resources.join(', ')}${names}`;
 }
 
-/** Evidence that a binding gives the grant's role to its subject, pointing at the subject. */
-export function bindingEvidence(model: Model, grant: Grant): Evidence[] {
+// Every binding to a role cites the same rule, and every edge of one binding subject the same subject: each
+// evidence item is made once per model, and edges share it (evidence is never mutated). An entry is reused only
+// for a grant that would say the same (hand-made grants, such as system:masters', may share a ref and index).
+interface Made {
+  readonly grant: Grant;
+  readonly item: Evidence;
+}
+const ruleItems = new WeakMap<Model, Map<Ref, Made[]>>();
+const subjectItems = new WeakMap<Model, Map<Ref, Made[]>>();
+
+function entries(cache: WeakMap<Model, Map<Ref, Made[]>>, model: Model, ref: Ref): Made[] {
+  let byRef = cache.get(model);
+  if (byRef === undefined) {
+    byRef = new Map();
+    cache.set(model, byRef);
+  }
+  let made = byRef.get(ref);
+  if (made === undefined) {
+    made = [];
+    byRef.set(ref, made);
+  }
+  return made;
+}
+
+/** The evidence item that a binding gives the grant's role to its subject, pointing at the subject. */
+function subjectItem(model: Model, grant: Grant): Evidence {
+  const made = entries(subjectItems, model, grant.binding);
+  const cached = made[grant.subjectIndex];
+  const same = (g: Grant) => g.subject === grant.subject && g.role === grant.role && g.scope === grant.scope;
+  if (cached !== undefined && same(cached.grant)) return cached.item;
   const where = grant.scope === '*' ? 'cluster-wide' : `in namespace ${grant.scope}`;
   const says = `${grant.binding} gives ${grant.role} to ${grant.subject} ${where}`;
-  return [evidence(model, grant.binding, says, pointer('subjects', grant.subjectIndex))];
+  const item = evidence(model, grant.binding, says, pointer('subjects', grant.subjectIndex));
+  made[grant.subjectIndex] = { grant, item };
+  return item;
+}
+
+/** The evidence item that the grant's role rule allows what it allows. */
+function ruleItem(model: Model, grant: Grant): Evidence {
+  const made = entries(ruleItems, model, grant.role);
+  const cached = made[grant.ruleIndex];
+  // A RoleBinding's copy of a rule (nonResourceURLs dropped) keeps the lists the description reads.
+  const { verbs, resources, resourceNames } = grant.rule;
+  const same = (rule: PolicyRule) =>
+    rule.verbs === verbs && rule.resources === resources && rule.resourceNames === resourceNames;
+  if (cached !== undefined && same(cached.grant.rule)) return cached.item;
+  const says = `${grant.role} allows ${describeRule(grant.rule)}`;
+  const item = evidence(model, grant.role, says, pointer('rules', grant.ruleIndex));
+  made[grant.ruleIndex] = { grant, item };
+  return item;
+}
+
+/** Evidence that a binding gives the grant's role to its subject, pointing at the subject. */
+export function bindingEvidence(model: Model, grant: Grant): Evidence[] {
+  return [subjectItem(model, grant)];
 }
 
 /** Evidence for one grant: the role rule that allows it and the binding that gives it to the subject. */
 export function grantEvidence(model: Model, grant: Grant): Evidence[] {
-  const rule = `${grant.role} allows ${describeRule(grant.rule)}`;
-  return [
-    evidence(model, grant.role, rule, pointer('rules', grant.ruleIndex)),
-    ...bindingEvidence(model, grant),
-  ];
+  return [ruleItem(model, grant), subjectItem(model, grant)];
 }
 
-/** Evidence for several grants, without repeating an item. */
+/** Evidence for several grants, without repeating an item (one item per role rule and per binding subject). */
 export function grantsEvidence(model: Model, grants: readonly Grant[]): Evidence[] {
-  const seen = new Set<string>();
-  const items: Evidence[] = [];
-  for (const item of grants.flatMap((grant) => grantEvidence(model, grant))) {
-    const key = `${item.ref}\n${item.path ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    items.push(item);
+  const items = new Set<Evidence>();
+  for (const grant of grants) {
+    items.add(ruleItem(model, grant));
+    items.add(subjectItem(model, grant));
   }
-  return items;
+  return [...items];
 }
 
 /** What a grant edge is made of: the grants to cut, and what else it cites or offers. */

@@ -39,6 +39,8 @@ export function removeBindingSubject(model: Model, grants: readonly Grant[]): Fi
   return { remediation: 'remove-binding-subject', target: binding.ref, ops };
 }
 
+type Stored = { readonly role: Role; readonly ruleIndex: number } | undefined;
+
 function ruleKey(rule: PolicyRule): string {
   return JSON.stringify([rule.verbs, rule.apiGroups, rule.resources, rule.resourceNames]);
 }
@@ -47,12 +49,7 @@ function ruleKey(rule: PolicyRule): string {
  * Where a rule of a role is stored: the role itself, or for an aggregated ClusterRole the one source role that
  * holds it (the controller rewrites the aggregate; a rule two sources hold survives removing one of them).
  */
-function storedRule(
-  model: Model,
-  role: Role,
-  ruleIndex: number,
-  depth = 0,
-): { role: Role; ruleIndex: number } | undefined {
+function storedRule(model: Model, role: Role, ruleIndex: number, depth = 0): Stored {
   if (role.aggregatedFrom === undefined) return { role, ruleIndex };
   if (depth > 8) return undefined;
   const rule = role.rules[ruleIndex];
@@ -69,6 +66,25 @@ function storedRule(
     : undefined;
 }
 
+// Every binding to a role asks the same (role, rule) question: answer it once per model.
+const storedRules = new WeakMap<Model, Map<Role, Stored[]>>();
+
+/** `storedRule` memoised per model, role and rule index. */
+function storedRuleOnce(model: Model, role: Role, ruleIndex: number): Stored {
+  let byRole = storedRules.get(model);
+  if (byRole === undefined) {
+    byRole = new Map();
+    storedRules.set(model, byRole);
+  }
+  let answers = byRole.get(role);
+  if (answers === undefined) {
+    answers = [];
+    byRole.set(role, answers);
+  }
+  if (!(ruleIndex in answers)) answers[ruleIndex] = storedRule(model, role, ruleIndex);
+  return answers[ruleIndex];
+}
+
 /**
  * Removes the rule these grants come from; only when exactly one rule of one role decides, since removing one
  * of two deciding rules would cut nothing. Deletes the role when that rule is its only one.
@@ -79,7 +95,7 @@ export function restrictRoleRule(model: Model, grants: readonly Grant[]): Fix | 
   if (grants.some((grant) => grant.role !== first.role || grant.ruleIndex !== first.ruleIndex))
     return undefined;
   const bound = model.role(first.role);
-  const stored = bound === undefined ? undefined : storedRule(model, bound, first.ruleIndex);
+  const stored = bound === undefined ? undefined : storedRuleOnce(model, bound, first.ruleIndex);
   if (stored === undefined || stored.role.builtIn) return undefined;
   const { role, ruleIndex } = stored;
   const ops: PatchOp[] =

@@ -4,14 +4,15 @@
  * so the techniques that fan out share this one computation.
  */
 import type { Model } from '../model/model.js';
-import type { Grant } from '../model/types.js';
+import type { RoleRules } from '../model/types.js';
 import { bindRole } from './bind-role.js';
 import { escalateRole } from './escalate-role.js';
 import {
-  adminLevel,
-  allowsAny,
   CONTROLLER_WRITE_REQUESTS,
+  isAdminRule,
+  isFullWildcard,
   POD_CREATE_REQUESTS,
+  ruleAllowsAny,
   SECRET_READ_REQUESTS,
 } from './rbac-scan.js';
 import type { Edge } from './types.js';
@@ -41,9 +42,26 @@ export function namespacesOf(model: Model, scopes: ReadonlySet<string>): string[
   return [...names].sort(compareText);
 }
 
-/** True when the grant reads every Secret in its scope: list or watch, or get without resourceNames. */
-export function readsAllSecrets(grant: Grant): boolean {
-  return allowsAny(grant, SECRET_READ_REQUESTS);
+/** What the rules of one role give, below and at admin level. */
+interface RuleKinds {
+  readonly adminRole: boolean;
+  readonly wildcard: boolean;
+  readonly createsPods: boolean;
+  readonly readsSecrets: boolean;
+}
+
+function ruleKinds({ role, rules }: RoleRules): RuleKinds {
+  const below = rules.filter(({ rule }) => !isAdminRule(rule, role)).map(({ rule }) => rule);
+  return {
+    adminRole: rules.some(({ rule }) => isAdminRule(rule, role) && !isFullWildcard(rule)),
+    wildcard: rules.some(({ rule }) => isFullWildcard(rule)),
+    // Rewriting a controller's pod template is creating pods (patch-pod).
+    createsPods: below.some(
+      (rule) => ruleAllowsAny(rule, POD_CREATE_REQUESTS) || ruleAllowsAny(rule, CONTROLLER_WRITE_REQUESTS),
+    ),
+    // Reading every Secret of the scope: list or watch, or get without resourceNames.
+    readsSecrets: below.some((rule) => ruleAllowsAny(rule, SECRET_READ_REQUESTS)),
+  };
 }
 
 /** The hubs some subject reaches, computed once per model. */
@@ -56,14 +74,17 @@ export function reachedHubs(model: Model): ReachedHubs {
   ]);
   const createPods = new Set<string>();
   const readSecrets = new Set<string>();
-  for (const grant of model.grants) {
-    const level = adminLevel(grant);
-    if (level === 'namespace') namespaceAdmin.add(grant.scope);
-    if (level !== undefined) continue;
-    // Rewriting a controller's pod template is creating pods (patch-pod).
-    if (allowsAny(grant, POD_CREATE_REQUESTS) || allowsAny(grant, CONTROLLER_WRITE_REQUESTS))
-      createPods.add(grant.scope);
-    if (readsAllSecrets(grant)) readSecrets.add(grant.scope);
+  const kinds = new Map<RoleRules, RuleKinds>();
+  for (const item of model.bound) {
+    let kind = kinds.get(item.rules);
+    if (kind === undefined) {
+      kind = ruleKinds(item.rules);
+      kinds.set(item.rules, kind);
+    }
+    // A full wildcard is namespace admin only through a RoleBinding; the admin role is in any scope.
+    if (kind.adminRole || (kind.wildcard && item.scope !== '*')) namespaceAdmin.add(item.scope);
+    if (kind.createsPods) createPods.add(item.scope);
+    if (kind.readsSecrets) readSecrets.add(item.scope);
   }
   for (const namespace of namespacesOf(model, namespaceAdmin)) {
     createPods.add(namespace);

@@ -3,7 +3,7 @@
  * namespace, so a RoleBinding in namespace X that allows patching namespaces patches X, and only X.
  */
 import { ruleAllows } from '../model/rbac-match.js';
-import type { Grant } from '../model/types.js';
+import type { Grant, PolicyRule } from '../model/types.js';
 import { adminLevel, allowsAny, POD_CREATE_REQUESTS } from './rbac-scan.js';
 
 /** True when the grant lets its subject patch or update the Namespace object named `name`. */
@@ -23,8 +23,8 @@ export function createsPodsIn(grant: Grant, name: string): boolean {
 }
 
 /** Cheap pre-check: the rule may name patch or update on namespaces at all (names are checked later). */
-export function mayPatchNamespaces(grant: Grant): boolean {
-  const { verbs, resources, apiGroups } = grant.rule;
+export function mayPatchNamespaces(rule: PolicyRule): boolean {
+  const { verbs, resources, apiGroups } = rule;
   return (
     (verbs.includes('*') || verbs.includes('patch') || verbs.includes('update')) &&
     (resources.includes('*') || resources.includes('namespaces')) &&

@@ -9,6 +9,7 @@
  * impersonation technique.
  */
 import type { Model } from '../model/model.js';
+import { grantsWhere, type RuleFilter } from '../model/rbac-grants.js';
 import { ruleAllows } from '../model/rbac-match.js';
 import type { AccessRequest, Grant, PolicyRule, Ref } from '../model/types.js';
 import { compareText } from './workload-helpers.js';
@@ -53,25 +54,30 @@ export function requestsFor(
 
 const answers = new WeakMap<readonly AccessRequest[], WeakMap<PolicyRule, boolean>>();
 
-/** True when the grant's rule allows at least one of the requests; pass a constant list to reuse answers. */
-export function allowsAny(grant: Grant, requests: readonly AccessRequest[]): boolean {
+/** True when the rule allows at least one of the requests; pass a constant list to reuse answers. */
+export function ruleAllowsAny(rule: PolicyRule, requests: readonly AccessRequest[]): boolean {
   // Grants share rule objects (one per role rule, across subjects and bindings): answer each rule once.
   let byRule = answers.get(requests);
   if (byRule === undefined) {
     byRule = new WeakMap();
     answers.set(requests, byRule);
   }
-  let answer = byRule.get(grant.rule);
+  let answer = byRule.get(rule);
   if (answer === undefined) {
-    answer = requests.some((request) => ruleAllows(grant.rule, request));
-    byRule.set(grant.rule, answer);
+    answer = requests.some((request) => ruleAllows(rule, request));
+    byRule.set(rule, answer);
   }
   return answer;
 }
 
+/** True when the grant's rule allows at least one of the requests; pass a constant list to reuse answers. */
+export function allowsAny(grant: Grant, requests: readonly AccessRequest[]): boolean {
+  return ruleAllowsAny(grant.rule, requests);
+}
+
 /** Every grant whose rule allows one of the requests, in model order; the scope is the caller's to judge. */
 export function grantsAllowing(model: Model, requests: readonly AccessRequest[]): Grant[] {
-  return model.grants.filter((grant) => allowsAny(grant, requests));
+  return model.grantsWhere((rule) => ruleAllowsAny(rule, requests));
 }
 
 /** Every verb on every resource of every API group, with no name limit: the rule of cluster-admin. */
@@ -91,7 +97,45 @@ export function isFullWildcard(rule: PolicyRule): boolean {
  */
 export function adminLevel(grant: Grant): 'cluster' | 'namespace' | undefined {
   if (isFullWildcard(grant.rule)) return grant.scope === '*' ? 'cluster' : 'namespace';
-  return grant.role === 'ClusterRole/admin' ? 'namespace' : undefined;
+  return grant.role === ADMIN_ROLE ? 'namespace' : undefined;
+}
+
+const ADMIN_ROLE = 'ClusterRole/admin';
+
+/** True when a grant of this rule of this role has an admin level, in any scope (see `adminLevel`). */
+export function isAdminRule(rule: PolicyRule, role: Ref): boolean {
+  return isFullWildcard(rule) || role === ADMIN_ROLE;
+}
+
+/** Every grant below admin level, in model order (admin-level ones are cluster-admin-grant's). */
+export function nonAdminGrants(model: Model, keep: (rule: PolicyRule) => boolean = () => true): Grant[] {
+  return model.grantsWhere((rule, role) => !isAdminRule(rule, role) && keep(rule));
+}
+
+/**
+ * The grants below admin level of each subject holding at least one such grant whose rule passes `needs`:
+ * for techniques that read a subject's whole grant list but yield nothing without a grant of some kind.
+ */
+export function subjectsNeeding(model: Model, needs: (rule: PolicyRule) => boolean): Map<Ref, Grant[]> {
+  const subjects = new Set(nonAdminGrants(model, needs).map((grant) => grant.subject));
+  return bySubject(grantsOfSubjects(model, subjects, (rule, role) => !isAdminRule(rule, role)));
+}
+
+/** The grants held directly by these subjects (not through groups), in model order, optionally filtered. */
+export function grantsOfSubjects(
+  model: Model,
+  subjects: ReadonlySet<Ref>,
+  keep: RuleFilter = () => true,
+): Grant[] {
+  return grantsWhere(
+    model.bound.filter((item) => subjects.has(item.subject)),
+    keep,
+  );
+}
+
+/** True when the rule names the verb, or every verb. */
+export function hasVerb(rule: PolicyRule, verb: string): boolean {
+  return rule.verbs.includes(verb) || rule.verbs.includes('*');
 }
 
 /** Grants indexed by subject, each list in model order. */

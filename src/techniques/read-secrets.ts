@@ -4,9 +4,18 @@
  * Secrets yields an identity only through legacy `kubernetes.io/service-account-token` Secrets.
  */
 import type { Model } from '../model/model.js';
+import type { PolicyRule } from '../model/types.js';
 import { grantEdge, structuralEdge } from './rbac-edges.js';
-import { namespacesOf, reachedHubs, readsAllSecrets } from './rbac-hubs.js';
-import { adminLevel, allowsAny, byBindingSubject, hubOf, SECRET_LIST_REQUESTS } from './rbac-scan.js';
+import { namespacesOf, reachedHubs } from './rbac-hubs.js';
+import {
+  allowsAny,
+  byBindingSubject,
+  hubOf,
+  nonAdminGrants,
+  ruleAllowsAny,
+  SECRET_LIST_REQUESTS,
+  SECRET_READ_REQUESTS,
+} from './rbac-scan.js';
 import { deleteSecret, isLegacyToken, namedSecrets, readsNamed, secretTarget } from './rbac-secrets.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
@@ -40,8 +49,8 @@ function fanOut(model: Model): Edge[] {
 
 function find(model: Model): Edge[] {
   const edges: Edge[] = [];
-  const grants = model.grants.filter((grant) => adminLevel(grant) === undefined);
-  for (const group of byBindingSubject(grants.filter(readsAllSecrets))) {
+  const readsAll = (rule: PolicyRule): boolean => ruleAllowsAny(rule, SECRET_READ_REQUESTS);
+  for (const group of byBindingSubject(nonAdminGrants(model, readsAll))) {
     const lists = group.filter((grant) => allowsAny(grant, SECRET_LIST_REQUESTS));
     const from = group[0]!.subject;
     const to = hubOf('read-secrets', group[0]!.scope);
@@ -53,7 +62,7 @@ function find(model: Model): Edge[] {
     });
     edges.push(edge);
   }
-  const namedOnly = grants.filter((grant) => grant.rule.resourceNames.length > 0 && !readsAllSecrets(grant));
+  const namedOnly = nonAdminGrants(model, (rule) => rule.resourceNames.length > 0 && !readsAll(rule));
   for (const group of byBindingSubject(namedOnly))
     for (const secret of new Set(group.flatMap((grant) => namedSecrets(model, grant)))) {
       const from = group[0]!.subject;

@@ -1,0 +1,70 @@
+/**
+ * Grants made from bound subjects on demand. A binding gives its subject every rule of its role, and those rules
+ * are the same for every binding to the role, so the model keeps one entry per binding subject pointing at the
+ * role's shared rules; a Grant (one rule of one binding subject) is made only when a query returns it, once.
+ */
+import { compareStrings } from './read.js';
+import type { BoundSubject, Grant, PolicyRule, Ref, RoleRules } from './types.js';
+
+const made = new WeakMap<BoundSubject, Grant[]>();
+
+/** Bound-subject order: binding, subject index, subject, scope; a grant's rules follow in rule order. */
+export function compareBound(a: BoundSubject, b: BoundSubject): number {
+  return (
+    compareStrings(a.binding, b.binding) ||
+    a.subjectIndex - b.subjectIndex ||
+    compareStrings(a.subject, b.subject) ||
+    compareStrings(a.scope, b.scope)
+  );
+}
+
+/** The grant of the rule at `position` of a bound subject's rules; the same object on every call. */
+export function grantAt(bound: BoundSubject, position: number): Grant {
+  let grants = made.get(bound);
+  if (grants === undefined) {
+    grants = [];
+    made.set(bound, grants);
+  }
+  const cached = grants[position];
+  if (cached !== undefined) return cached;
+  const { rule, ruleIndex } = bound.rules.rules[position]!;
+  const grant: Grant = {
+    subject: bound.subject,
+    scope: bound.scope,
+    rule,
+    ruleIndex,
+    binding: bound.binding,
+    role: bound.rules.role,
+    subjectIndex: bound.subjectIndex,
+  };
+  grants[position] = grant;
+  return grant;
+}
+
+/** Every grant of a bound subject, in rule order. */
+export function boundGrants(bound: BoundSubject): Grant[] {
+  return bound.rules.rules.map((_, position) => grantAt(bound, position));
+}
+
+/** What a rule filter keeps of each shared rule list, asked once per list. */
+export type RuleFilter = (rule: PolicyRule, role: Ref) => boolean;
+
+/**
+ * The grants of these bound subjects (in their order) whose rule passes `keep`: `keep` runs once per rule of
+ * each distinct role, not once per binding, so a scan costs bound subjects plus role rules.
+ */
+export function grantsWhere(bound: readonly BoundSubject[], keep: RuleFilter): Grant[] {
+  const kept = new Map<RoleRules, number[]>();
+  const out: Grant[] = [];
+  for (const item of bound) {
+    let positions = kept.get(item.rules);
+    if (positions === undefined) {
+      positions = [];
+      for (const [position, { rule }] of item.rules.rules.entries())
+        if (keep(rule, item.rules.role)) positions.push(position);
+      kept.set(item.rules, positions);
+    }
+    for (const position of positions) out.push(grantAt(item, position));
+  }
+  return out;
+}
