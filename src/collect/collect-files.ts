@@ -3,14 +3,12 @@
  * projected to its slim record as soon as it is parsed, so memory follows the slim snapshot, not the input.
  * Broken input becomes gaps; the rest of the file and the other files are still read.
  */
-import { extname } from 'node:path';
 import { type ChunkSource, fileSource } from './file-chunks.js';
 import { gapAt } from './gaps.js';
-import { FileIngest } from './ingest.js';
-import { formatOf, fsProblem, type InputFormat, isBinary, resolveInputs, STDIN_NAME } from './input-files.js';
+import { type InputFormat, resolveInputs, STDIN_NAME } from './input-files.js';
 import { type Limits, limitsWith } from './limits.js';
-import { JSON_COMMENT, jsonReader } from './read-json.js';
-import { type ChunkReader, yamlReader } from './read-yaml.js';
+import { PARALLEL_BYTES, readParallel, worthParallel } from './parallel-read.js';
+import { type InputResult, readInput } from './read-input.js';
 import type { Gap, Snapshot, SnapshotObject, SnapshotSource } from './snapshot.js';
 
 /** Options for `collectFiles`. */
@@ -21,9 +19,12 @@ export interface CollectOptions {
   readonly maxObjectBytes?: number;
   /** Limits on size, lines, depth, aliases and documents per file; the rest keep their defaults. */
   readonly limits?: Partial<Limits>;
+  /**
+   * Inputs whose `.json` files hold at least this many bytes are read on two threads (`parallel-read.ts`); the
+   * result is the same. Default `PARALLEL_BYTES`; `Infinity` reads on the main thread only.
+   */
+  readonly parallelBytes?: number;
 }
-/** Raw List items held in case the List turns out to be an object with an `items` field (etcd caps objects at 1.5 MiB). */
-const HELD_ITEMS_BYTES = 2 * 1024 * 1024;
 /** Stdin cannot be read twice: its bytes are kept up to this size for `--apply-plan` and a second pass. */
 const STDIN_KEEP_BYTES = 256 * 1024 * 1024;
 
@@ -64,10 +65,17 @@ export async function collectFiles(
   const paths: string[] = [];
   const formats = new Map<string, InputFormat>();
   let stdin: StdinTee | undefined;
-  for (const file of resolved.files) {
+  const readHere = (file: string): Promise<InputResult> => {
     if (file === STDIN_NAME) stdin = new StdinTee(options.stdin ?? process.stdin, STDIN_KEEP_BYTES);
     const source = file === STDIN_NAME && stdin !== undefined ? stdin.source : fileSource(file);
-    const result = await readInput(file, source, limits);
+    return readInput(file, source, limits);
+  };
+  const files = resolved.files;
+  const results = worthParallel(files, options.parallelBytes ?? PARALLEL_BYTES)
+    ? await readParallel(files, limits, readHere)
+    : undefined;
+  for (const [index, file] of files.entries()) {
+    const result = results?.[index] ?? (await readHere(file));
     if (result.opened) paths.push(file);
     if (result.format !== undefined) formats.set(file, result.format);
     // A loop, not push(...spread): a dump holds more objects than a call can take arguments.
@@ -123,68 +131,6 @@ class StdinTee {
   private async *replay(): AsyncIterable<Buffer> {
     yield* this.chunks ?? [];
   }
-}
-
-interface InputResult {
-  readonly opened: boolean;
-  readonly objects: readonly SnapshotObject[];
-  readonly gaps: readonly Gap[];
-  readonly format?: InputFormat;
-}
-
-/** Reads one input; JSON-looking input that is not a `.json` file falls back to YAML when it is not JSON. */
-async function readInput(file: string, source: ChunkSource, limits: Limits): Promise<InputResult> {
-  const first = await readAs(file, source, limits, undefined);
-  if (first.format !== 'json' || extname(file).toLowerCase() === '.json') return first;
-  // Only input that yields nothing as JSON is retried: a broken item in a big JSON dump stays a JSON gap.
-  // JSON with comments is meant as JSON (kubectl reads `{`-led input as JSON too): its message stands.
-  const commented = first.gaps.some((gap) => gap.message.includes(JSON_COMMENT));
-  const notJson =
-    first.objects.length === 0 && !commented && first.gaps.some((gap) => gap.kind === 'parse-error');
-  if (!notJson || !source.replayable()) return first;
-  // When YAML reads nothing either, the JSON message is the more precise one (a comment, a missing comma).
-  const second = await readAs(file, source, limits, 'yaml');
-  return second.objects.length > 0 ? second : first;
-}
-
-async function readAs(
-  file: string,
-  source: ChunkSource,
-  limits: Limits,
-  forced: InputFormat | undefined,
-): Promise<InputResult> {
-  const maxHeldBytes = Math.min(limits['document-bytes'], HELD_ITEMS_BYTES);
-  const ingest = new FileIngest(file, { maxHeldBytes, limits });
-  let reader: ChunkReader | undefined;
-  let format: InputFormat | undefined;
-  let opened = false;
-  try {
-    for await (const chunk of source.open()) {
-      opened = true;
-      if (reader === undefined) {
-        format = forced ?? formatOf(file, chunk);
-        // JSON has no NUL even inside strings, so JSON-looking input with one early on is binary as a whole.
-        if (isBinary(chunk) || (format === 'json' && chunk.subarray(0, 8192).includes(0))) {
-          ingest.gap(
-            'not-kubernetes',
-            undefined,
-            'binary file, not YAML or JSON',
-            'remove it from the input',
-          );
-          return { opened, objects: [], gaps: ingest.gaps };
-        }
-        reader = format === 'json' ? jsonReader(ingest, limits) : yamlReader(ingest, limits);
-      }
-      reader.push(chunk);
-    }
-    opened = true;
-    reader?.end();
-    ingest.finish();
-  } catch (error) {
-    const problem = fsProblem(error);
-    ingest.gap('unreadable', undefined, problem.what, problem.todo);
-  }
-  return { opened, objects: ingest.objects, gaps: ingest.gaps, ...(format !== undefined ? { format } : {}) };
 }
 
 function countKinds(objects: readonly SnapshotObject[]): Record<string, number> {

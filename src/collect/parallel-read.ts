@@ -1,0 +1,113 @@
+/**
+ * Reads many files on two threads: the main thread and one parse worker take file indexes from one shared
+ * counter, so each reads as much as its speed allows, and the results come back in input order, identical to
+ * reading every file on the main thread. Worth it only for large inputs: the worker costs its start-up and the
+ * main thread still parses the JSON text of every result the worker sends.
+ */
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { STDIN_NAME } from './input-files.js';
+import type { Limits } from './limits.js';
+import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker.js';
+import type { InputResult } from './read-input.js';
+
+/** Inputs smaller than this are read on the main thread alone; the worker's start-up would cost more. */
+export const PARALLEL_BYTES = 64 * 1024 * 1024;
+
+/** True when the worker may read the file: a `.json` file (never read again as YAML, so always JSON text). */
+function workerReads(file: string): boolean {
+  return file !== STDIN_NAME && extname(file).toLowerCase() === '.json';
+}
+
+/** True when the `.json` files among `files` hold at least `minBytes` (and there are two of them to share). */
+export function worthParallel(files: readonly string[], minBytes: number): boolean {
+  if (!Number.isFinite(minBytes)) return false;
+  let bytes = 0;
+  let count = 0;
+  for (const file of files) {
+    if (!workerReads(file)) continue;
+    count++;
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // An unreadable file becomes its gap when it is read.
+    }
+    if (count >= 2 && bytes >= minBytes) return true;
+  }
+  return false;
+}
+
+/** Reads every file, `readHere` on the main thread and the same `readInput` in the worker; results in file order. */
+export async function readParallel(
+  files: readonly string[],
+  limits: Limits,
+  readHere: (file: string) => Promise<InputResult>,
+): Promise<InputResult[]> {
+  const results: (InputResult | undefined)[] = new Array(files.length);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const data: ParseWorkerData = {
+    files,
+    eligible: files.map(workerReads),
+    limits,
+    counter: counter.buffer as SharedArrayBuffer,
+    port: port2,
+  };
+  const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
+    workerData: data,
+    transferList: [port2],
+  });
+  let done = false;
+  const take = (message: ParseWorkerMessage): void => {
+    if ('done' in message) done = true;
+    else if ('text' in message) results[message.index] = sharedFile(message.text, files[message.index]!);
+  };
+  const drain = (): void => {
+    for (let got = receiveMessageOnPort(port1); got !== undefined; got = receiveMessageOnPort(port1))
+      take(got.message as ParseWorkerMessage);
+  };
+  try {
+    for (;;) {
+      drain();
+      const index = Atomics.add(counter, 0, 1);
+      if (index >= files.length) break;
+      results[index] = await readHere(files[index]!);
+    }
+    drain();
+    if (!done) await workerDone(worker, port1, take, () => done);
+  } finally {
+    port1.close();
+    await worker.terminate();
+  }
+  // Files the worker handed back (stdin, YAML, results JSON would change) are read here, in order.
+  for (let i = 0; i < files.length; i++) results[i] ??= await readHere(files[i]!);
+  return results as InputResult[];
+}
+
+/** Waits for the worker's last message; a worker that fails or exits early is a bug, thrown as such. */
+function workerDone(
+  worker: Worker,
+  port: MessagePort,
+  take: (message: ParseWorkerMessage) => void,
+  isDone: () => boolean,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    port.on('message', (message: ParseWorkerMessage) => {
+      take(message);
+      if (isDone()) resolve();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!isDone()) reject(new Error(`parse worker exited with code ${code} before it finished`));
+    });
+  });
+}
+
+/** The worker's result, its locations given the main thread's copy of the file name (one string per file). */
+function sharedFile(text: string, file: string): InputResult {
+  const result = JSON.parse(text) as InputResult;
+  for (const object of result.objects)
+    if (object.location !== undefined) (object.location as { file: string }).file = file;
+  return result;
+}
