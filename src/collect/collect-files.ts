@@ -6,6 +6,7 @@
 import { type ChunkSource, fileSource } from './file-chunks.js';
 import { gapAt } from './gaps.js';
 import { type InputFormat, resolveInputs, STDIN_NAME } from './input-files.js';
+import { Interner } from './interner.js';
 import { type Limits, limitsWith } from './limits.js';
 import { PARALLEL_BYTES, readParallel, worthParallel } from './parallel-read.js';
 import { type InputResult, readInput } from './read-input.js';
@@ -65,14 +66,15 @@ export async function collectFiles(
   const paths: string[] = [];
   const formats = new Map<string, InputFormat>();
   let stdin: StdinTee | undefined;
+  const interner = new Interner();
   const readHere = (file: string): Promise<InputResult> => {
     if (file === STDIN_NAME) stdin = new StdinTee(options.stdin ?? process.stdin, STDIN_KEEP_BYTES);
     const source = file === STDIN_NAME && stdin !== undefined ? stdin.source : fileSource(file);
-    return readInput(file, source, limits);
+    return readInput(file, source, { limits, interner });
   };
   const files = resolved.files;
   const results = worthParallel(files, options.parallelBytes ?? PARALLEL_BYTES)
-    ? await readParallel(files, limits, readHere)
+    ? await readParallel(files, { limits, interner }, readHere)
     : undefined;
   for (const [index, file] of files.entries()) {
     const result = results?.[index] ?? (await readHere(file));

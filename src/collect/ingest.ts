@@ -5,6 +5,7 @@
  */
 import type { DuplicateKey, Duplicates } from './duplicate-keys.js';
 import { gapAt } from './gaps.js';
+import type { Interner } from './interner.js';
 import { depthOf, type Limits, limitGap } from './limits.js';
 import { projectObject, X_CHOKEPOINT } from './prune.js';
 import { namespaceFor } from './scope.js';
@@ -44,6 +45,8 @@ export interface IngestOptions {
   /** Raw List items held in case the List turns out to be an object with an `items` field. */
   readonly maxHeldBytes: number;
   readonly limits: Limits;
+  /** Keeps one copy of each repeated string and item path across the files of a read. */
+  readonly interner?: Interner;
 }
 
 type Json = Record<string, unknown>;
@@ -262,20 +265,24 @@ export class FileIngest {
       object = { ...object, [X_CHOKEPOINT]: { ...side, duplicateKeys } };
     }
     const metadata = isObject(raw.metadata) ? raw.metadata : {};
-    const name = str(metadata.name) ?? this.unnamed(str(metadata.generateName), at);
+    const intern = this.options.interner;
+    if (intern !== undefined) intern.internAll(object);
+    const keep = (text: string): string => (intern === undefined ? text : intern.string(text));
+    const name = keep(str(metadata.name) ?? this.unnamed(str(metadata.generateName), at));
     const namespace = namespaceFor(kind, str(metadata.namespace));
+    const itemPath = at.item === undefined ? undefined : (intern?.itemPath(at.item) ?? ['items', at.item]);
     const location: Location = {
       file: this.file,
       line: at.line,
       doc: at.doc,
-      ...(at.item !== undefined ? { itemPath: ['items', at.item] } : {}),
+      ...(itemPath !== undefined ? { itemPath } : {}),
       ...(at.template !== undefined ? { template: at.template } : {}),
     };
     return {
       ref: objectRef(kind, namespace, name),
-      kind,
-      apiVersion: str(raw.apiVersion) ?? '',
-      ...(namespace !== undefined ? { namespace } : {}),
+      kind: keep(kind),
+      apiVersion: keep(str(raw.apiVersion) ?? ''),
+      ...(namespace !== undefined ? { namespace: keep(namespace) } : {}),
       name,
       object,
       location,

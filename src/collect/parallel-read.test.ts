@@ -49,19 +49,19 @@ test('the parse worker gives the same snapshot, gaps and formats as the main thr
     const slowHere = async (file: string) => {
       readHere++;
       await new Promise((resolve) => setTimeout(resolve, 20));
-      return readInput(file, file === STDIN_NAME ? stdinSource() : fileSource(file), DEFAULT_LIMITS);
+      return readInput(file, file === STDIN_NAME ? stdinSource() : fileSource(file), {
+        limits: DEFAULT_LIMITS,
+      });
     };
-    const results = await readParallel(files, DEFAULT_LIMITS, slowHere);
+    const results = await readParallel(files, { limits: DEFAULT_LIMITS }, slowHere);
     assert.ok(
       readHere < files.length - 5,
       `the worker read ${files.length - readHere} of ${files.length} files`,
     );
     for (const [index, file] of files.entries()) {
-      const expected = await readInput(
-        file,
-        file === STDIN_NAME ? stdinSource() : fileSource(file),
-        DEFAULT_LIMITS,
-      );
+      const expected = await readInput(file, file === STDIN_NAME ? stdinSource() : fileSource(file), {
+        limits: DEFAULT_LIMITS,
+      });
       assert.deepEqual(results[index], expected, file);
     }
   });

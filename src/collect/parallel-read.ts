@@ -8,9 +8,9 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { STDIN_NAME } from './input-files.js';
-import type { Limits } from './limits.js';
+import type { Interner } from './interner.js';
 import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker.js';
-import type { InputResult } from './read-input.js';
+import type { InputResult, ReadOptions } from './read-input.js';
 
 /** Inputs smaller than this are read on the main thread alone; the worker's start-up would cost more. */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
@@ -41,9 +41,10 @@ export function worthParallel(files: readonly string[], minBytes: number): boole
 /** Reads every file, `readHere` on the main thread and the same `readInput` in the worker; results in file order. */
 export async function readParallel(
   files: readonly string[],
-  limits: Limits,
+  options: ReadOptions,
   readHere: (file: string) => Promise<InputResult>,
 ): Promise<InputResult[]> {
+  const { limits, interner } = options;
   const results: (InputResult | undefined)[] = new Array(files.length);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
@@ -61,7 +62,8 @@ export async function readParallel(
   let done = false;
   const take = (message: ParseWorkerMessage): void => {
     if ('done' in message) done = true;
-    else if ('text' in message) results[message.index] = sharedFile(message.text, files[message.index]!);
+    else if ('text' in message)
+      results[message.index] = received(message.text, files[message.index]!, interner);
   };
   const drain = (): void => {
     for (let got = receiveMessageOnPort(port1); got !== undefined; got = receiveMessageOnPort(port1))
@@ -104,10 +106,19 @@ function workerDone(
   });
 }
 
-/** The worker's result, its locations given the main thread's copy of the file name (one string per file). */
-function sharedFile(text: string, file: string): InputResult {
+/**
+ * The worker's result as the main thread would have made it: strings shared through the read's interner, and
+ * locations given the main thread's copy of the file name and the shared item paths.
+ */
+function received(text: string, file: string, interner: Interner | undefined): InputResult {
   const result = JSON.parse(text) as InputResult;
-  for (const object of result.objects)
-    if (object.location !== undefined) (object.location as { file: string }).file = file;
+  for (const object of result.objects) {
+    interner?.internAll(object);
+    const location = object.location as { file: string; itemPath?: readonly unknown[] } | undefined;
+    if (location === undefined) continue;
+    location.file = file;
+    const item = location.itemPath?.[1];
+    if (interner !== undefined && typeof item === 'number') location.itemPath = interner.itemPath(item);
+  }
   return result;
 }

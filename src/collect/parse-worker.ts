@@ -49,7 +49,7 @@ async function run(data: ParseWorkerData): Promise<void> {
       data.port.postMessage({ index, back: true } satisfies ParseWorkerMessage);
       continue;
     }
-    const result = await readInput(file, fileSource(file), data.limits);
+    const result = await readInput(file, fileSource(file), { limits: data.limits });
     const message: ParseWorkerMessage = jsonSafe(result)
       ? { index, text: JSON.stringify(result) }
       : { index, back: true };

@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import type { ChunkSource } from './file-chunks.js';
 import { FileIngest } from './ingest.js';
 import { formatOf, fsProblem, type InputFormat, isBinary } from './input-files.js';
+import type { Interner } from './interner.js';
 import type { Limits } from './limits.js';
 import { JSON_COMMENT, jsonReader } from './read-json.js';
 import { type ChunkReader, yamlReader } from './read-yaml.js';
@@ -23,9 +24,20 @@ export interface InputResult {
   readonly format?: InputFormat;
 }
 
+/** How to read one input. */
+export interface ReadOptions {
+  readonly limits: Limits;
+  /** Shares repeated strings across the files of one read; without it each object keeps its own. */
+  readonly interner?: Interner;
+}
+
 /** Reads one input; JSON-looking input that is not a `.json` file falls back to YAML when it is not JSON. */
-export async function readInput(file: string, source: ChunkSource, limits: Limits): Promise<InputResult> {
-  const first = await readAs(file, source, limits, undefined);
+export async function readInput(
+  file: string,
+  source: ChunkSource,
+  options: ReadOptions,
+): Promise<InputResult> {
+  const first = await readAs(file, source, options, undefined);
   if (first.format !== 'json' || extname(file).toLowerCase() === '.json') return first;
   // Only input that yields nothing as JSON is retried: a broken item in a big JSON dump stays a JSON gap.
   // JSON with comments is meant as JSON (kubectl reads `{`-led input as JSON too): its message stands.
@@ -34,18 +46,23 @@ export async function readInput(file: string, source: ChunkSource, limits: Limit
     first.objects.length === 0 && !commented && first.gaps.some((gap) => gap.kind === 'parse-error');
   if (!notJson || !source.replayable()) return first;
   // When YAML reads nothing either, the JSON message is the more precise one (a comment, a missing comma).
-  const second = await readAs(file, source, limits, 'yaml');
+  const second = await readAs(file, source, options, 'yaml');
   return second.objects.length > 0 ? second : first;
 }
 
 async function readAs(
   file: string,
   source: ChunkSource,
-  limits: Limits,
+  options: ReadOptions,
   forced: InputFormat | undefined,
 ): Promise<InputResult> {
+  const { limits, interner } = options;
   const maxHeldBytes = Math.min(limits['document-bytes'], HELD_ITEMS_BYTES);
-  const ingest = new FileIngest(file, { maxHeldBytes, limits });
+  const ingest = new FileIngest(file, {
+    maxHeldBytes,
+    limits,
+    ...(interner === undefined ? {} : { interner }),
+  });
   let reader: ChunkReader | undefined;
   let format: InputFormat | undefined;
   let opened = false;
