@@ -139,10 +139,19 @@ runTable(bindRole, [
     ],
   },
   {
-    name: 'near miss: the binder Role may bind admin but not write role bindings',
+    name: 'bind a Role that gives only the bind on admin: the subject’s own rolebindings write completes it',
     objects: [
       role('shop', 'granter', [rule(['get'], ['rolebindings'], RBAC), bind('clusterroles', ['admin'])]),
       ...inShop(write('rolebindings'), bind('roles', ['granter'])),
+    ],
+    edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
+    fixes: ['remove-binding-subject@RoleBinding/shop/ci-binder', 'restrict-role-rule@Role/shop/binder'],
+  },
+  {
+    name: 'near miss: a Role that would give the bind on admin, but no rolebindings write to bind it with',
+    objects: [
+      role('shop', 'granter', [write('rolebindings'), bind('clusterroles', ['admin'])]),
+      ...inShop(rule(['get'], ['rolebindings'], RBAC), bind('roles', ['granter'])),
     ],
     edges: [],
   },

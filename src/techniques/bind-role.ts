@@ -3,32 +3,38 @@
  * role's rights), but with the `bind` verb on an admin-level role the subject binds that role to itself.
  */
 import type { Model } from '../model/model.js';
-import { adminRoles, bindTargetsOf } from './rbac-bind.js';
-import { adminRolesWithout, boundRoleEvidence, boundRoleFixes } from './rbac-bound-roles.js';
+import { bindTargetsOf } from './rbac-bind.js';
+import { boundRoleEvidence, boundRoleFixes, chainEvidence } from './rbac-bound-roles.js';
 import { grantEdge } from './rbac-edges.js';
+import { ownGrants, roleViews, withBindableRoles } from './rbac-role-closure.js';
 import { byBindingSubject, hasVerb, subjectsNeeding } from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
 import { sortEdges } from './workload-helpers.js';
 
 function find(model: Model): Edge[] {
-  const roles = adminRoles(model);
-  const without = adminRolesWithout(model);
+  const views = roleViews(model);
   const edges: Edge[] = [];
   // Every target needs a bind grant: only subjects holding one are read in full.
-  for (const [subject, grants] of subjectsNeeding(model, (rule) => hasVerb(rule, 'bind')))
-    for (const [to, { binds, write }] of bindTargetsOf(grants, roles))
-      for (const group of byBindingSubject(binds))
+  for (const [subject, own] of subjectsNeeding(model, (rule) => hasVerb(rule, 'bind'))) {
+    // Roles it can bind to itself first add their rules (a chain of binds); each edge is still decided by its own.
+    const closure = withBindableRoles(views.base, own);
+    for (const [to, { binds, write }] of bindTargetsOf(closure.grants, views.base.admin))
+      for (const group of byBindingSubject(ownGrants(closure, binds)))
         edges.push(
           grantEdge(model, 'bind-role', {
             from: subject,
             to,
             deciding: group,
-            cited: write === undefined ? [] : [write],
+            cited: write === undefined ? [] : ownGrants(closure, [write]),
             // The admin Role it binds is named, and is a cut too when it is the only one it can bind there.
-            evidence: boundRoleEvidence(model, { group, to, roles }),
-            fixes: boundRoleFixes(model, { grants, group, to, roles, without }),
+            evidence: [
+              ...boundRoleEvidence(model, { group, to, roles: views.base.admin }),
+              ...chainEvidence(model, closure, write === undefined ? binds : [...binds, write]),
+            ],
+            fixes: boundRoleFixes(model, { own, group, to, views }),
           }),
         );
+  }
   return sortEdges(edges);
 }
 

@@ -1,65 +1,50 @@
 /**
- * The admin-level Roles a bind edge binds, as evidence (which Role the subject would bind) and as cuts: when the
- * edge opens a namespace only by binding admin-level Roles there, removing the rule that makes such a Role
- * admin-level (its wildcard, or the bind rule of a binder Role) also cuts the edge. Each candidate is checked by
- * recomputing the admin Roles without that rule, so a fix is offered only where it really cuts (not when another
- * admin Role, or `bind` on admin ClusterRoles, remains).
+ * The Roles a bind edge binds, as evidence (which Role the subject would bind, and the rules a bound Role gives on
+ * the way) and as cuts: when the edge opens a namespace only by binding admin-level Roles there, removing the rule
+ * that makes such a Role admin-level (its wildcard, or the bind rule of a binder Role) also cuts the edge. Each
+ * candidate is checked by recomputing the subject's chain without that rule, so a fix is offered only where it
+ * really cuts (not when another admin Role, or `bind` on admin ClusterRoles, remains).
  */
 import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import type { Grant, Role } from '../model/types.js';
-import { adminRolesOf, bindTargetsOf, heldGrants } from './rbac-bind.js';
+import { bindTargetsOf, heldGrants } from './rbac-bind.js';
 import { restrictRoleRule } from './rbac-fixes.js';
+import { type Closure, ownGrants, type RoleViews, withBindableRoles } from './rbac-role-closure.js';
 import { allowsAny, isFullWildcard, RBAC_GROUP, requestsFor } from './rbac-scan.js';
 import type { Evidence, Fix, NodeRef } from './types.js';
 import { evidence } from './workload-helpers.js';
 
 const NAMESPACE_ADMIN = 'hub:namespace-admin/';
 
-/** Admin Roles by namespace with one rule of one role removed, computed once per rule. */
-type Without = (role: Role, ruleIndex: number) => ReadonlyMap<string, string[]>;
-
-/** A memo of {@link adminRolesOf} over the model's roles minus one rule. */
-export function adminRolesWithout(model: Model): Without {
-  const memo = new Map<string, ReadonlyMap<string, string[]>>();
-  return (role, ruleIndex) => {
-    const key = `${role.ref}#${ruleIndex}`;
-    let roles = memo.get(key);
-    if (roles === undefined) {
-      const cut = { ...role, rules: role.rules.filter((_, i) => i !== ruleIndex) };
-      roles = adminRolesOf(model.roles.map((other) => (other === role ? cut : other)));
-      memo.set(key, roles);
-    }
-    return roles;
-  };
-}
-
 /**
  * The restrict-role-rule fixes on the admin Roles of the target namespace that cut the edge decided by
- * `group` (grants of one binding subject) among the subject's `grants`.
+ * `group` (grants of one binding subject), given all the subject's `own` grants: the subject's chain of bindable
+ * Roles is recomputed without the rule, and the rule is a cut when the group no longer opens the target.
  */
 export function boundRoleFixes(
   model: Model,
   parts: {
-    readonly grants: readonly Grant[];
+    readonly own: readonly Grant[];
     readonly group: readonly Grant[];
     readonly to: NodeRef;
-    readonly roles: ReadonlyMap<string, string[]>;
-    readonly without: Without;
+    readonly views: RoleViews;
   },
 ): Fix[] {
   if (!parts.to.startsWith(NAMESPACE_ADMIN)) return [];
   const namespace = parts.to.slice(NAMESPACE_ADMIN.length);
   const fixes: Fix[] = [];
-  for (const name of parts.roles.get(namespace) ?? []) {
+  for (const name of parts.views.base.admin.get(namespace) ?? []) {
     const role = model.role(`Role/${namespace}/${name}`);
     // The subject's own role: the edge's own fixes already cut there.
     if (role === undefined || parts.group.some((grant) => grant.role === role.ref)) continue;
     role.rules.forEach((rule, ruleIndex) => {
       // Only a wildcard or a bind rule can make a Role admin-level; others are never the cut.
       if (!isFullWildcard(rule) && !rule.verbs.includes('bind') && !rule.verbs.includes('*')) return;
-      const after = bindTargetsOf(parts.grants, parts.without(role, ruleIndex)).get(parts.to);
-      if (after?.binds.some((grant) => parts.group.includes(grant))) return;
+      const view = parts.views.without(role, ruleIndex);
+      const closure = withBindableRoles(view, parts.own);
+      const after = bindTargetsOf(closure.grants, view.admin).get(parts.to);
+      if (after !== undefined && ownGrants(closure, after.binds).some((g) => parts.group.includes(g))) return;
       const fix = restrictRoleRule(model, [heldGrants(role, namespace)[ruleIndex]!]);
       if (fix !== undefined) fixes.push(fix);
     });
@@ -94,6 +79,21 @@ export function boundRoleEvidence(
       ? `${role.ref} allows everything in namespace ${namespace}; binding it is namespace admin`
       : `${role.ref} lets its holder bind an admin role in namespace ${namespace}; binding it is namespace admin`;
     out.push(evidence(model, role.ref, says, index >= 0 ? pointer('rules', index) : undefined));
+  }
+  return out;
+}
+
+/** Evidence for the rules a subject gains by binding a Role to itself, where an edge needs them. */
+export function chainEvidence(model: Model, closure: Closure, grants: readonly Grant[]): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const grant of grants) {
+    const key = `${grant.role}#${grant.ruleIndex}`;
+    if (!closure.via.has(grant) || seen.has(key)) continue;
+    seen.add(key);
+    const { verbs, resources } = grant.rule;
+    const says = `binding ${grant.role} to itself gives ${verbs.join(', ')} on ${resources.join(', ')} in namespace ${grant.scope}`;
+    out.push(evidence(model, grant.role, says, pointer('rules', grant.ruleIndex)));
   }
   return out;
 }

@@ -57,7 +57,8 @@ function kubehoundUnits(): Unit[] {
     .map((name): Unit => {
       const file = `attacks/${name}`;
       // kubehound/SOURCE.md line 20, caveat (4): ROLE_BIND_RB_R-UG.yaml references Roles defined in
-      // ROLE_BIND_RB_R-SA.yaml — load them together.
+      // ROLE_BIND_RB_R-SA.yaml — load them together. Its Users and Groups mount no token: a binding or role is
+      // the only cut, so an item targets it.
       if (name === 'ROLE_BIND_RB_R-UG.yaml')
         return {
           name,
@@ -71,6 +72,11 @@ function kubehoundUnits(): Unit[] {
       // tie-break (remediation name), so the path is what names the Role.
       if (name === 'ROLE_BIND_ALL.yaml')
         return { name, source: 'kubehound', files: [file, 'attacks/ROLE_BIND_CRB_CR.yaml'], names: 'path' };
+      // Each of its ServiceAccounts is one pod's token, and each reaches namespace admin by its own binding
+      // (rb-r-rb-r also through the -fail Role, which gives bind on clusterroles in default): no one fix on a
+      // binding or role cuts both, and each pod's token fix ties with its binding's and wins the tie-break.
+      if (name === 'ROLE_BIND_RB_R-SA.yaml')
+        return { name, source: 'kubehound', files: [file], names: 'path' };
       return { name, source: 'kubehound', files: [file], names: 'target' };
     });
 }
@@ -138,6 +144,16 @@ async function taggedObjects(unit: Unit): Promise<Set<string>> {
   );
 }
 
+/** The bindings of the unit whose ROLE_BIND edge the authors' tests assert. */
+async function roleBindSources(unit: Unit): Promise<string[]> {
+  const entries = JSON.parse(
+    await readFile(join(CORPUS, unit.source, 'expected.json'), 'utf8'),
+  ) as Expected[];
+  return entries
+    .filter((e) => unit.files.includes(e.file) && e.expect.includes('edge:ROLE_BIND'))
+    .map((e) => refOf(e.resource));
+}
+
 function targets(item: PlanItem): string[] {
   return [item.target, ...(item.also === undefined ? [] : [item.also.target])];
 }
@@ -153,6 +169,13 @@ async function check(unit: Unit): Promise<void> {
   const plan = report.plan.map((item, i) => ({ rank: i + 1, item }));
   const named = plan.filter(({ item }) => targets(item).some((t) => walkthrough.has(t)));
   for (const { rank, item } of named) console.log(`${unit.name}: plan item ${rank} targets ${item.target}`);
+  // Every ROLE_BIND source the authors' tests assert (`edge:ROLE_BIND`) is accounted for: an item targets the
+  // binding or its role, or breaks a path through the binding.
+  const touched = new Set(plan.flatMap(({ item }) => [...targets(item), ...cited(item)]));
+  const missed = (await roleBindSources(unit)).filter(
+    (ref) => !touched.has(ref) && !touched.has(roleRefs.get(ref) ?? ''),
+  );
+  assert.deepEqual(missed, [], `${unit.name}: the plan neither cuts nor cites these ROLE_BIND sources`);
   if (unit.names === 'target') {
     assert.ok(
       named.length > 0,

@@ -245,6 +245,38 @@ export function rbacScenarios(): Scenario[] {
     ],
     attempts: [bindSelf(ns, user, { kind: 'Role', name: 'all' })],
   }));
+  // A chain of binds: bind the `granter` Role to itself for real, then use its bind on a ClusterRole (dry-run).
+  const stepThenBindAdmin = (user: string, ns: string): Attempt => {
+    const first = bindSelf(ns, user, { kind: 'Role', name: 'granter' });
+    const body = first.body as { metadata: Record<string, string> };
+    return {
+      ...bindSelf(ns, user, { kind: 'Role', name: 'granter' }),
+      what: `bind Role granter to itself in ${ns}, then the ClusterRole admin with it`,
+      path: first.path.replace('?dryRun=All', ''),
+      body: { ...body, metadata: { ...body.metadata, name: `step-${user}` } },
+      andThen: [bindSelf(ns, user, { kind: 'ClusterRole', name: 'admin' })],
+    };
+  };
+  const stepping = (user: string, ns: string, bindable: string) => [
+    {
+      apiVersion: RBAC,
+      kind: 'Role',
+      metadata: { name: 'granter', namespace: ns },
+      rules: [rule(['bind'], ['clusterroles'], RBAC_GROUP, [bindable])],
+    },
+    ...roleWithBinding(ns, 'binder', user, [
+      rule(['create'], ['rolebindings'], RBAC_GROUP),
+      rule(['bind'], ['roles'], RBAC_GROUP, ['granter']),
+    ]),
+  ];
+  add('rb-bind-stepping-stone', (user, ns) => ({
+    objects: stepping(user, ns, 'admin'),
+    attempts: [stepThenBindAdmin(user, ns)],
+  }));
+  add('rb-bind-stepping-stone-view', (user, ns) => ({
+    objects: stepping(user, ns, 'view'),
+    attempts: [stepThenBindAdmin(user, ns)],
+  }));
   add('crb-with-bind', (user) => ({
     objects: clusterRoleWithBinding(`esc-crb-with-bind`, user, [
       rule(['create'], ['clusterrolebindings'], RBAC_GROUP),

@@ -1,0 +1,105 @@
+/**
+ * What a subject holds after binding Roles to itself: `bind` on a Role plus a RoleBinding write in its namespace
+ * gives the subject that Role's rules there, which may hold the write or the bind the next step needs (KubeHound's
+ * ROLE_BIND chain: bind the binder Role, then bind admin). Views of the model's Roles, whole or minus one rule,
+ * let a caller ask whether removing that rule breaks a chain.
+ */
+import type { Model } from '../model/model.js';
+import type { Grant, Role } from '../model/types.js';
+import { adminRolesOf, heldGrants } from './rbac-bind.js';
+import { allowsAny, RBAC_GROUP, requestsFor } from './rbac-scan.js';
+
+const WRITE_RB = requestsFor(['create', 'update', 'patch'], RBAC_GROUP, ['rolebindings']);
+
+/** The model's Roles as the bind techniques read them: admin-level names and every Role, by namespace. */
+export interface RoleView {
+  readonly admin: ReadonlyMap<string, string[]>;
+  readonly byNamespace: ReadonlyMap<string, readonly Role[]>;
+}
+
+/** The view of the model's Roles, and a memo of the views with one rule of one Role removed. */
+export interface RoleViews {
+  readonly base: RoleView;
+  readonly without: (role: Role, ruleIndex: number) => RoleView;
+}
+
+function viewOf(roles: readonly Role[]): RoleView {
+  const byNamespace = new Map<string, Role[]>();
+  for (const role of roles) {
+    if (role.kind !== 'Role') continue;
+    const namespace = role.namespace ?? 'default';
+    const list = byNamespace.get(namespace);
+    if (list === undefined) byNamespace.set(namespace, [role]);
+    else list.push(role);
+  }
+  return { admin: adminRolesOf(roles), byNamespace };
+}
+
+/** The Role views of a model. */
+export function roleViews(model: Model): RoleViews {
+  const memo = new Map<string, RoleView>();
+  return {
+    base: viewOf(model.roles),
+    without: (role, ruleIndex) => {
+      const key = `${role.ref}#${ruleIndex}`;
+      let view = memo.get(key);
+      if (view === undefined) {
+        const cut = { ...role, rules: role.rules.filter((_, i) => i !== ruleIndex) };
+        view = viewOf(model.roles.map((other) => (other === role ? cut : other)));
+        memo.set(key, view);
+      }
+      return view;
+    },
+  };
+}
+
+/** A subject's grants after binding to itself every Role it can, and the own grants each added one came through. */
+export interface Closure {
+  readonly grants: readonly Grant[];
+  /** An added grant (a bound Role's rule) → the subject's own bind grants that lead to it. */
+  readonly via: ReadonlyMap<Grant, readonly Grant[]>;
+}
+
+/** True when the rule may allow `bind` on Roles at all. */
+function bindsRoles(grant: Grant): boolean {
+  const { verbs, resources } = grant.rule;
+  return (
+    (verbs.includes('bind') || verbs.includes('*')) &&
+    (resources.includes('roles') || resources.includes('*'))
+  );
+}
+
+/** The subject's own grants plus those of every Role it can bind to itself, to a fixpoint. */
+export function withBindableRoles(view: RoleView, own: readonly Grant[]): Closure {
+  const grants = [...own];
+  const via = new Map<Grant, readonly Grant[]>();
+  const bound = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    const writes = new Set(grants.filter((g) => allowsAny(g, WRITE_RB)).map((g) => g.scope));
+    for (const grant of grants.filter(bindsRoles)) {
+      const names = grant.rule.resourceNames;
+      const namespaces = grant.scope === '*' ? [...view.byNamespace.keys()] : [grant.scope];
+      for (const namespace of namespaces) {
+        if (!writes.has(namespace) && !writes.has('*')) continue;
+        for (const role of view.byNamespace.get(namespace) ?? []) {
+          if (bound.has(role.ref) || (names.length > 0 && !names.includes(role.name))) continue;
+          if (!allowsAny(grant, requestsFor(['bind'], RBAC_GROUP, ['roles'], role.name))) continue;
+          bound.add(role.ref);
+          const origin = via.get(grant) ?? [grant];
+          for (const held of heldGrants(role, namespace)) {
+            grants.push(held);
+            via.set(held, origin);
+          }
+          grew = true;
+        }
+      }
+    }
+  }
+  return { grants, via };
+}
+
+/** The subject's own grants behind these (closure) grants, without repeats, in order. */
+export function ownGrants(closure: Closure, grants: readonly Grant[]): Grant[] {
+  return [...new Set(grants.flatMap((grant) => closure.via.get(grant) ?? [grant]))];
+}
