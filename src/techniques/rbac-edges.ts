@@ -22,15 +22,23 @@ interface Made {
   readonly grant: Grant;
   readonly item: Evidence;
 }
-const ruleItems = new WeakMap<Model, Map<Ref, Made[]>>();
-const subjectItems = new WeakMap<Model, Map<Ref, Made[]>>();
+/** Items made for one model: by role ref then rule index, and by binding ref then subject index. */
+interface Items {
+  readonly rules: Map<Ref, Made[]>;
+  readonly subjects: Map<Ref, Made[]>;
+}
+const itemsOf = new WeakMap<Model, Items>();
 
-function entries(cache: WeakMap<Model, Map<Ref, Made[]>>, model: Model, ref: Ref): Made[] {
-  let byRef = cache.get(model);
-  if (byRef === undefined) {
-    byRef = new Map();
-    cache.set(model, byRef);
+function items(model: Model): Items {
+  let made = itemsOf.get(model);
+  if (made === undefined) {
+    made = { rules: new Map(), subjects: new Map() };
+    itemsOf.set(model, made);
   }
+  return made;
+}
+
+function slots(byRef: Map<Ref, Made[]>, ref: Ref): Made[] {
   let made = byRef.get(ref);
   if (made === undefined) {
     made = [];
@@ -40,51 +48,52 @@ function entries(cache: WeakMap<Model, Map<Ref, Made[]>>, model: Model, ref: Ref
 }
 
 /** The evidence item that a binding gives the grant's role to its subject, pointing at the subject. */
-function subjectItem(model: Model, grant: Grant): Evidence {
-  const made = entries(subjectItems, model, grant.binding);
-  const cached = made[grant.subjectIndex];
-  const same = (g: Grant) => g.subject === grant.subject && g.role === grant.role && g.scope === grant.scope;
-  if (cached !== undefined && same(cached.grant)) return cached.item;
+function subjectItem(model: Model, made: Items, grant: Grant): Evidence {
+  const slot = slots(made.subjects, grant.binding);
+  const cached = slot[grant.subjectIndex]?.grant;
+  if (cached?.subject === grant.subject && cached.role === grant.role && cached.scope === grant.scope)
+    return slot[grant.subjectIndex]!.item;
   const where = grant.scope === '*' ? 'cluster-wide' : `in namespace ${grant.scope}`;
   const says = `${grant.binding} gives ${grant.role} to ${grant.subject} ${where}`;
   const item = evidence(model, grant.binding, says, pointer('subjects', grant.subjectIndex));
-  made[grant.subjectIndex] = { grant, item };
+  slot[grant.subjectIndex] = { grant, item };
   return item;
 }
 
 /** The evidence item that the grant's role rule allows what it allows. */
-function ruleItem(model: Model, grant: Grant): Evidence {
-  const made = entries(ruleItems, model, grant.role);
-  const cached = made[grant.ruleIndex];
+function ruleItem(model: Model, made: Items, grant: Grant): Evidence {
+  const slot = slots(made.rules, grant.role);
+  const cached = slot[grant.ruleIndex]?.grant.rule;
   // A RoleBinding's copy of a rule (nonResourceURLs dropped) keeps the lists the description reads.
   const { verbs, resources, resourceNames } = grant.rule;
-  const same = (rule: PolicyRule) =>
-    rule.verbs === verbs && rule.resources === resources && rule.resourceNames === resourceNames;
-  if (cached !== undefined && same(cached.grant.rule)) return cached.item;
+  if (cached?.verbs === verbs && cached.resources === resources && cached.resourceNames === resourceNames)
+    return slot[grant.ruleIndex]!.item;
   const says = `${grant.role} allows ${describeRule(grant.rule)}`;
   const item = evidence(model, grant.role, says, pointer('rules', grant.ruleIndex));
-  made[grant.ruleIndex] = { grant, item };
+  slot[grant.ruleIndex] = { grant, item };
   return item;
 }
 
 /** Evidence that a binding gives the grant's role to its subject, pointing at the subject. */
 export function bindingEvidence(model: Model, grant: Grant): Evidence[] {
-  return [subjectItem(model, grant)];
+  return [subjectItem(model, items(model), grant)];
 }
 
 /** Evidence for one grant: the role rule that allows it and the binding that gives it to the subject. */
 export function grantEvidence(model: Model, grant: Grant): Evidence[] {
-  return [ruleItem(model, grant), subjectItem(model, grant)];
+  const made = items(model);
+  return [ruleItem(model, made, grant), subjectItem(model, made, grant)];
 }
 
 /** Evidence for several grants, without repeating an item (one item per role rule and per binding subject). */
 export function grantsEvidence(model: Model, grants: readonly Grant[]): Evidence[] {
-  const items = new Set<Evidence>();
+  const made = items(model);
+  const unique = new Set<Evidence>();
   for (const grant of grants) {
-    items.add(ruleItem(model, grant));
-    items.add(subjectItem(model, grant));
+    unique.add(ruleItem(model, made, grant));
+    unique.add(subjectItem(model, made, grant));
   }
-  return [...items];
+  return [...unique];
 }
 
 /** What a grant edge is made of: the grants to cut, and what else it cites or offers. */

@@ -7,12 +7,18 @@ import type { Model } from '../model/model.js';
 import type { Binding, Grant, PolicyRule, Ref, Role } from '../model/types.js';
 import type { Fix } from './types.js';
 
-const bindingIndexes = new WeakMap<Model, ReadonlyMap<Ref, Binding>>();
+/** A binding, and the fix removing each one subject index from it, made once (every technique asks). */
+interface Indexed {
+  readonly binding: Binding;
+  readonly single: Fix[];
+}
 
-function bindingOf(model: Model, ref: Ref): Binding | undefined {
+const bindingIndexes = new WeakMap<Model, ReadonlyMap<Ref, Indexed>>();
+
+function bindingOf(model: Model, ref: Ref): Indexed | undefined {
   let index = bindingIndexes.get(model);
   if (index === undefined) {
-    index = new Map(model.bindings.map((binding) => [binding.ref, binding]));
+    index = new Map(model.bindings.map((binding) => [binding.ref, { binding, single: [] }]));
     bindingIndexes.set(model, index);
   }
   return index.get(ref);
@@ -29,14 +35,20 @@ function descending(values: Iterable<number>): number[] {
 export function removeBindingSubject(model: Model, grants: readonly Grant[]): Fix | undefined {
   const first = grants[0];
   if (first === undefined || grants.some((grant) => grant.binding !== first.binding)) return undefined;
-  const binding = bindingOf(model, first.binding);
-  if (binding === undefined || binding.builtIn) return undefined;
+  const indexed = bindingOf(model, first.binding);
+  if (indexed === undefined || indexed.binding.builtIn) return undefined;
+  const { binding, single } = indexed;
+  const one = grants.every((grant) => grant.subjectIndex === first.subjectIndex);
+  const cached = one ? single[first.subjectIndex] : undefined;
+  if (cached !== undefined) return cached;
   const indexes = descending(grants.map((grant) => grant.subjectIndex));
   const ops: PatchOp[] =
     indexes.length >= binding.subjects.length
       ? [{ op: 'delete-object' }]
       : indexes.map((index) => ({ op: 'remove', path: pointer('subjects', index) }));
-  return { remediation: 'remove-binding-subject', target: binding.ref, ops };
+  const fix: Fix = { remediation: 'remove-binding-subject', target: binding.ref, ops };
+  if (one) single[first.subjectIndex] = fix;
+  return fix;
 }
 
 type Stored = { readonly role: Role; readonly ruleIndex: number } | undefined;
