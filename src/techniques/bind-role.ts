@@ -1,6 +1,7 @@
 /**
  * bind-role: `create rolebindings` alone is no escalation (the API server checks that the author holds the
- * role's rights), but with the `bind` verb on an admin-level role the subject binds that role to itself.
+ * role's rights), but with the `bind` verb on an admin-level role the subject binds that role to itself. A Role
+ * it may bind adds its rules first, so a stepping-stone Role that gives the missing bind or write counts too.
  */
 import type { Model } from '../model/model.js';
 import { bindTargetsOf } from './rbac-bind.js';
@@ -45,9 +46,9 @@ export const bindRole: Technique = {
     title: 'Bind an admin role to yourself',
     summary: 'Gains cluster-admin, or admin of a namespace, by creating a binding to an admin-level role.',
     prerequisites:
-      'The identity may create, update or patch (cluster)rolebindings and holds the bind verb on cluster-admin, admin or an admin-level Role, in the same scope.',
+      'The identity may create, update or patch (cluster)rolebindings and holds the bind verb on cluster-admin, admin or an admin-level Role, in the same scope; or it may bind to itself a Role that supplies the missing bind or write.',
     exploitation:
-      'The attacker writes a RoleBinding or ClusterRoleBinding whose subject is their own identity and whose roleRef is an admin-level role. The bind verb tells the API server to skip its usual check that the author already holds every right of the role, so the binding is accepted and takes effect at once.',
+      'The attacker writes a RoleBinding or ClusterRoleBinding whose subject is their own identity and whose roleRef is an admin-level role. The bind verb tells the API server to skip its usual check that the author already holds every right of the role, so the binding is accepted and takes effect at once. Where its bind covers only a lesser Role that itself allows binding admin (or writing bindings), the attacker binds that Role first, then the admin role.',
     threatModels: ['container', 'credentials'],
     mitre: ['T1098'],
     msThreatMatrix: ['MS-TA9019'],
