@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { STDIN_NAME } from './input-files.js';
 import type { Interner } from './interner.js';
 import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker.js';
@@ -60,15 +60,30 @@ export async function readParallel(
     transferList: [port2],
   });
   let done = false;
+  let settle: () => void = () => undefined;
   const take = (message: ParseWorkerMessage): void => {
-    if ('done' in message) done = true;
-    else if ('text' in message)
+    if ('done' in message) {
+      done = true;
+      settle();
+    } else if ('text' in message)
       results[message.index] = received(message.text, files[message.index]!, interner);
   };
   const drain = (): void => {
     for (let got = receiveMessageOnPort(port1); got !== undefined; got = receiveMessageOnPort(port1))
       take(got.message as ParseWorkerMessage);
   };
+  // Listened to from the start: the worker can finish, or fail, while the main thread awaits its own reads.
+  const finished = new Promise<void>((resolve, reject) => {
+    settle = resolve;
+    port1.on('message', take);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      // The worker's last messages can still be queued on the port when its exit is seen.
+      drain();
+      if (!done) reject(new Error(`parse worker exited with code ${code} before it finished`));
+    });
+  });
+  finished.catch(() => undefined); // Awaited below; this only keeps an early failure from being unhandled.
   try {
     for (;;) {
       drain();
@@ -77,7 +92,7 @@ export async function readParallel(
       results[index] = await readHere(files[index]!);
     }
     drain();
-    if (!done) await workerDone(worker, port1, take, () => done);
+    await finished;
   } finally {
     port1.close();
     await worker.terminate();
@@ -85,25 +100,6 @@ export async function readParallel(
   // Files the worker handed back (stdin, YAML, results JSON would change) are read here, in order.
   for (let i = 0; i < files.length; i++) results[i] ??= await readHere(files[i]!);
   return results as InputResult[];
-}
-
-/** Waits for the worker's last message; a worker that fails or exits early is a bug, thrown as such. */
-function workerDone(
-  worker: Worker,
-  port: MessagePort,
-  take: (message: ParseWorkerMessage) => void,
-  isDone: () => boolean,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    port.on('message', (message: ParseWorkerMessage) => {
-      take(message);
-      if (isDone()) resolve();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!isDone()) reject(new Error(`parse worker exited with code ${code} before it finished`));
-    });
-  });
 }
 
 /**

@@ -8,6 +8,7 @@
  * MS-TA9013 Writable hostPath mount, MS-TA9016 Container service account, MS-TA9018 Privileged container.
  */
 import { pointer } from '../collect/patch.js';
+import type { Location } from '../collect/snapshot.js';
 import type { Model } from '../model/model.js';
 import type { Container, Ref, Volume, Workload } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
@@ -61,16 +62,29 @@ export function containerPointer(
   return podSpecPointer(workload, CONTAINER_LIST[container.role], container.index, ...segments);
 }
 
+// Evidence and facts name the same few objects many times over (R150k: 800,000 edges): one string per object.
+const fileLines = new WeakMap<Location, string>();
+
+function fileLine(location: Location): string {
+  let text = fileLines.get(location);
+  if (text === undefined) {
+    text = `${location.file}:${location.line}`;
+    fileLines.set(location, text);
+  }
+  return text;
+}
+
 /** `file:line` of an object, when it came from a file. */
 export function locationString(model: Model, ref: Ref): string | undefined {
   const location = model.locationOf(ref);
-  return location === undefined ? undefined : `${location.file}:${location.line}`;
+  return location === undefined ? undefined : fileLine(location);
 }
 
 /** One evidence item about an object, with its location filled in. */
 export function evidence(model: Model, ref: Ref, says: string, path?: string): Evidence {
-  const location = locationString(model, ref);
-  const template = model.locationOf(ref)?.template;
+  const found = model.locationOf(ref);
+  const location = found === undefined ? undefined : fileLine(found);
+  const template = found?.template;
   return {
     ref,
     says,
@@ -87,13 +101,14 @@ export function compareText(a: string, b: string): number {
 
 /** Sorts edges by (from, to), then by their first evidence, so parallel edges keep a stable order. */
 export function sortEdges(edges: Edge[]): Edge[] {
-  // `\u0000` sorts below every character of a ref, so comparing joined keys compares the fields in order.
-  const keyed = edges.map((edge) => {
-    const first = edge.evidence[0];
-    return { key: `${edge.from}\u0000${edge.to}\u0000${first?.path ?? ''}\u0000${first?.says ?? ''}`, edge };
-  });
-  keyed.sort((a, b) => compareText(a.key, b.key));
-  return keyed.map((item) => item.edge);
+  // Field by field, without joining keys: 800,000 joined keys were most of the sort's time and garbage.
+  return [...edges].sort(
+    (a, b) =>
+      compareText(a.from, b.from) ||
+      compareText(a.to, b.to) ||
+      compareText(a.evidence[0]?.path ?? '', b.evidence[0]?.path ?? '') ||
+      compareText(a.evidence[0]?.says ?? '', b.evidence[0]?.says ?? ''),
+  );
 }
 
 /** Likelihood classes ordered from most to least likely, for "never easier" comparisons. */
