@@ -15,8 +15,6 @@ export interface Colocated {
   readonly pool: string;
   readonly sa: string;
   likelihood: LikelihoodClass;
-  /** A DaemonSet runs on every node by design: nothing can move it off the pool. */
-  pinned: boolean;
   readonly workloads: { readonly workload: Workload; readonly says: string }[];
 }
 
@@ -38,9 +36,8 @@ export function colocatedIdentities(model: Model, include: (workload: Workload) 
       : `${workload.kind} ${workload.name} runs as ${workload.serviceAccountName} and may be scheduled in this pool`;
     for (const pool of new Set(model.poolsOf(workload.ref))) {
       const key = `${pool}\u0000${sa}`;
-      const entry = byKey.get(key) ?? { pool, sa, likelihood, pinned: false, workloads: [] };
+      const entry = byKey.get(key) ?? { pool, sa, likelihood, workloads: [] };
       entry.likelihood = easier(entry.likelihood, likelihood);
-      entry.pinned ||= daemon;
       entry.workloads.push({ workload, says: `${says} (pool ${pool})` });
       byKey.set(key, entry);
     }
@@ -59,25 +56,38 @@ function evidenceOf(model: Model, entry: Colocated): Evidence[] {
   return items;
 }
 
-function fixesOf(entry: Colocated): Fix[] {
-  // Moving workloads away only cuts the edge when no DaemonSet keeps the identity on the pool.
-  if (entry.pinned || entry.workloads.length > MAX_FIXES) return [];
-  return entry.workloads.map(({ workload }) => isolateSensitiveWorkload(workload));
-}
-
-/** One edge per (pool, ServiceAccount): from the pool's node `from(pool)` to the identity, sorted. */
+/**
+ * One edge per (pool, ServiceAccount): from the pool's node `from(pool)` to the identity, sorted. With at most
+ * MAX_FIXES workloads, one twin per workload, each cut by moving that workload away (a DaemonSet cannot be) or by
+ * `alsoCutBy` (say, not mounting its token): the edge stays while any twin does, as it stays in the cluster while
+ * any of them runs there. With more, no fix the planner can combine cuts it, and one edge lists none.
+ */
 export function colocationEdges(
   model: Model,
   entries: readonly Colocated[],
-  options: { readonly technique: TechniqueId; readonly from: (pool: string) => NodeRef },
+  options: {
+    readonly technique: TechniqueId;
+    readonly from: (pool: string) => NodeRef;
+    readonly alsoCutBy?: (workload: Workload) => Fix;
+  },
 ): Edge[] {
-  const edges: Edge[] = entries.map((entry) => ({
-    technique: options.technique,
-    from: options.from(entry.pool),
-    to: entry.sa,
-    ...(entry.likelihood === 'trivial' ? {} : { likelihood: entry.likelihood }),
-    evidence: evidenceOf(model, entry),
-    fixes: fixesOf(entry),
-  }));
+  const edges: Edge[] = entries.flatMap((entry) => {
+    const base = { technique: options.technique, from: options.from(entry.pool), to: entry.sa };
+    if (entry.workloads.length > MAX_FIXES)
+      return [{ ...base, ...likelihoodOf(entry.likelihood), evidence: evidenceOf(model, entry), fixes: [] }];
+    return entry.workloads.map(({ workload, says }) => {
+      const daemon = workload.kind === 'DaemonSet';
+      const fixes = [
+        ...(daemon ? [] : [isolateSensitiveWorkload(workload)]),
+        ...(options.alsoCutBy === undefined ? [] : [options.alsoCutBy(workload)]),
+      ];
+      const proof = evidence(model, workload.ref, says, podSpecPointer(workload));
+      return { ...base, ...likelihoodOf(daemon ? 'trivial' : 'possible'), evidence: [proof], fixes };
+    });
+  });
   return edges.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to));
+}
+
+function likelihoodOf(likelihood: LikelihoodClass): { likelihood?: LikelihoodClass } {
+  return likelihood === 'trivial' ? {} : { likelihood };
 }

@@ -34,7 +34,12 @@ runTable(hostPathTokenTheft, [
       'hub:node-tokens/workers -> ServiceAccount/ops/agent',
       'hub:node-tokens/workers -> ServiceAccount/shop/default',
     ],
-    fixes: ['isolate-sensitive-workload@Deployment/shop/web', 'remove-host-path@Deployment/shop/web'],
+    fixes: [
+      'disable-token-automount@DaemonSet/ops/agent',
+      'disable-token-automount@Deployment/shop/web',
+      'isolate-sensitive-workload@Deployment/shop/web',
+      'remove-host-path@Deployment/shop/web',
+    ],
   },
   {
     name: 'a parent directory covers it',

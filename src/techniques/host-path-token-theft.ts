@@ -3,7 +3,7 @@ import { colocatedIdentities, colocationEdges } from './colocation.js';
 import { isWithin, normalizeHostPath } from './host-paths.js';
 import type { LikelihoodClass } from './likelihood.js';
 import type { Edge, Technique } from './types.js';
-import { removeHostPath } from './workload-fixes.js';
+import { disableTokenAutomount, removeHostPath } from './workload-fixes.js';
 import {
   containerNode,
   containerPointer,
@@ -43,7 +43,7 @@ export const hostPathTokenTheft: Technique = {
     mitre: ['T1528', 'T1552.007'],
     msThreatMatrix: ['MS-TA9013', 'MS-TA9016'],
     likelihood: 'trivial',
-    remediations: ['isolate-sensitive-workload', 'remove-host-path'],
+    remediations: ['disable-token-automount', 'isolate-sensitive-workload', 'remove-host-path'],
   },
   find(model) {
     const covers = (path: string | undefined) =>
@@ -91,9 +91,11 @@ export const hostPathTokenTheft: Technique = {
     const entries = colocatedIdentities(model, (workload) => workload.token.mounted).filter((entry) =>
       pools.has(entry.pool),
     );
+    // A pod that does not mount its token leaves none in the pod directory.
     const fanOut = colocationEdges(model, entries, {
       technique: 'host-path-token-theft',
       from: nodeTokensHub,
+      alsoCutBy: disableTokenAutomount,
     });
     return [...sortEdges(edges), ...fanOut];
   },

@@ -56,12 +56,15 @@ runTable(nodeColocatedIdentities, [
     edges: ['jewel:node-root/system -> ServiceAccount/ops/deployer'],
   },
   {
-    name: 'two workloads with one ServiceAccount make one edge per pool',
+    name: 'two workloads with one ServiceAccount make a twin each per pool (one graph edge), each cut by its isolation',
     objects: [
       workload('Deployment', 'one', { serviceAccountName: 'shared' }),
       workload('StatefulSet', 'two', { serviceAccountName: 'shared' }),
     ],
-    edges: ['jewel:node-root/workers -> ServiceAccount/ops/shared'],
+    edges: [
+      'jewel:node-root/workers -> ServiceAccount/ops/shared',
+      'jewel:node-root/workers -> ServiceAccount/ops/shared',
+    ],
     fixes: [
       'isolate-sensitive-workload@Deployment/ops/one',
       'isolate-sensitive-workload@StatefulSet/ops/two',
@@ -90,17 +93,24 @@ test('node-colocated-identities: evidence names the first ten workloads and coun
   });
 });
 
-test('node-colocated-identities: a DaemonSet sharing the SA keeps the edge trivial and unfixable', () => {
+test('node-colocated-identities: a DaemonSet sharing the SA keeps a trivial twin no fix cuts', () => {
   const model = buildModel(
     snapshotOf([
       workload('Deployment', 'one', { serviceAccountName: 'shared' }),
       workload('DaemonSet', 'two', { serviceAccountName: 'shared' }),
     ]),
   );
-  const [edge] = nodeColocatedIdentities.find(model);
-  assert.equal(edge?.likelihood, undefined);
-  assert.deepEqual(edge?.fixes, []);
-  assert.equal(edge?.evidence.length, 2);
+  const edges = nodeColocatedIdentities.find(model);
+  const daemon = edges.find((edge) => edge.evidence[0]?.ref === 'DaemonSet/ops/two');
+  const deployment = edges.find((edge) => edge.evidence[0]?.ref === 'Deployment/ops/one');
+  assert.equal(edges.length, 2);
+  assert.equal(daemon?.likelihood, undefined);
+  assert.deepEqual(daemon?.fixes, []);
+  assert.equal(deployment?.likelihood, 'possible');
+  assert.deepEqual(
+    deployment?.fixes.map((fix) => `${fix.remediation}@${fix.target}`),
+    ['isolate-sensitive-workload@Deployment/ops/one'],
+  );
 });
 
 test('node-colocated-identities: a Deployment alone is possible; isolating it removes the edge', () => {

@@ -46,12 +46,26 @@ runTable(patchPod, [
   { name: 'near miss: get pods', objects: [WEB, ...shopGrant(rule(['get'], ['pods']))], edges: [] },
 ]);
 
-test('patch-pod: the hub reaches the accounts whose tokens pods mount, once each', () => {
+test('patch-pod: the hub reaches the accounts whose tokens pods mount, a twin per pod, each cut by its automount', () => {
   const twin = pod('shop', 'web2', {}, { serviceAccountName: 'web' });
   const edges = edgesOf(patchPod, [WEB, twin, NO_TOKEN, ...shopGrant(rule(['patch'], ['pods']))]);
-  assert.deepEqual(arrows(edges.filter((edge) => edge.structural)), [
+  const fanOut = edges.filter((edge) => edge.structural);
+  assert.deepEqual(arrows(fanOut), [
+    'hub:patch-pods/shop -> ServiceAccount/shop/web',
     'hub:patch-pods/shop -> ServiceAccount/shop/web',
   ]);
+  assert.deepEqual(
+    fanOut.map((edge) => edge.fixes.map((fix) => `${fix.remediation}@${fix.target}`)),
+    [['disable-token-automount@Pod/shop/web'], ['disable-token-automount@Pod/shop/web2']],
+  );
+});
+
+test('patch-pod: an account whose token three pods mount is one target no single change cuts', () => {
+  const more = ['web2', 'web3'].map((name) => pod('shop', name, {}, { serviceAccountName: 'web' }));
+  const edges = edgesOf(patchPod, [WEB, ...more, ...shopGrant(rule(['patch'], ['pods']))]);
+  const fanOut = edges.filter((edge) => edge.structural);
+  assert.deepEqual(arrows(fanOut), ['hub:patch-pods/shop -> ServiceAccount/shop/web']);
+  assert.deepEqual(fanOut[0]?.fixes, []);
 });
 
 test('patch-pod: each fix removes the edge', () => {

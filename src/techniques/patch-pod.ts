@@ -6,6 +6,7 @@
  * creation: `hub:create-pods/<ns>`. Job templates are immutable. Pod Security Admission still checks updates.
  */
 import type { Model } from '../model/model.js';
+import type { Workload } from '../model/types.js';
 import {
   capabilityGrants,
   fanOutHubs,
@@ -15,23 +16,35 @@ import {
   workloadsIn,
 } from './rbac-capability.js';
 import { CONTROLLER_WRITE_REQUESTS, requestsFor } from './rbac-scan.js';
-import type { Edge, Technique } from './types.js';
+import type { Edge, Fix, Technique } from './types.js';
+import { disableTokenAutomount } from './workload-fixes.js';
 import { evidence, podSpecPointer, sortEdges } from './workload-helpers.js';
 
 const POD_WRITE_REQUESTS = requestsFor(['patch', 'update'], '', ['pods']);
 
-/** The service accounts whose tokens the namespace's pods mount, once each. */
+/** Twin targets per account up to this many mounting workloads; past it, no fix the planner combines cuts it. */
+const MAX_TWINS = 2;
+
+/**
+ * The service accounts whose tokens the namespace's pods mount. An account mounted by at most MAX_TWINS workloads
+ * gets one target per workload, each cut by not mounting that workload's token; else one target, cut by none.
+ */
 function tokenTargets(model: Model, ns: string): HubTarget[] {
-  const seen = new Set<string>();
-  const targets: HubTarget[] = [];
+  const byAccount = new Map<string, Workload[]>();
   for (const workload of workloadsIn(model, ns)) {
+    if (!workload.token.mounted) continue;
     const to = `ServiceAccount/${ns}/${workload.serviceAccountName}`;
-    if (!workload.token.mounted || seen.has(to)) continue;
-    seen.add(to);
-    const says = `${workload.ref} runs as ${to} with its token mounted; a new image there holds it`;
-    targets.push({ to, proof: evidence(model, workload.ref, says, podSpecPointer(workload)) });
+    byAccount.set(to, [...(byAccount.get(to) ?? []), workload]);
   }
-  return targets;
+  return [...byAccount].flatMap(([to, workloads]) => {
+    const target = (workload: Workload, fixes: readonly Fix[]): HubTarget => {
+      const says = `${workload.ref} runs as ${to} with its token mounted; a new image there holds it`;
+      return { to, proof: evidence(model, workload.ref, says, podSpecPointer(workload)), fixes };
+    };
+    return workloads.length > MAX_TWINS
+      ? [target(workloads[0]!, [])]
+      : workloads.map((workload) => target(workload, [disableTokenAutomount(workload)]));
+  });
 }
 
 function find(model: Model): Edge[] {
@@ -59,7 +72,7 @@ export const patchPod: Technique = {
     mitre: ['T1525', 'T1528'],
     msThreatMatrix: ['MS-TA9012', 'MS-TA9016'],
     likelihood: 'likely',
-    remediations: ['remove-binding-subject', 'restrict-role-rule'],
+    remediations: ['disable-token-automount', 'remove-binding-subject', 'restrict-role-rule'],
   },
   find,
 };

@@ -9,7 +9,7 @@ import type { LikelihoodClass } from './likelihood.js';
 import { grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf } from './rbac-hubs.js';
 import { byBindingSubject, hubOf, nonAdminGrants, ruleAllowsAny } from './rbac-scan.js';
-import type { Edge, Evidence, NodeRef, TechniqueId } from './types.js';
+import type { Edge, Evidence, Fix, NodeRef, TechniqueId } from './types.js';
 import { evidence } from './workload-helpers.js';
 
 /** Grants that allow one of the requests, admin-level ones left to cluster-admin-grant; cluster-wide only if asked. */
@@ -45,6 +45,8 @@ export interface HubTarget {
   readonly to: NodeRef;
   readonly proof: Evidence;
   readonly likelihood?: LikelihoodClass;
+  /** Changes that remove this target from the hub (the edge stays while a twin target remains). */
+  readonly fixes?: readonly Fix[];
 }
 
 /** `hub:<capability>/*` to each namespace's hub, and each reached namespace hub to its targets. */
@@ -65,14 +67,14 @@ export function fanOutHubs(
     for (const target of targets(ns))
       edges.push(
         target.likelihood === undefined
-          ? structuralEdge(technique, hub, target.to, target.proof)
+          ? { ...structuralEdge(technique, hub, target.to, target.proof), fixes: target.fixes ?? [] }
           : {
               technique,
               from: hub,
               to: target.to,
               likelihood: target.likelihood,
               evidence: [target.proof],
-              fixes: [],
+              fixes: target.fixes ?? [],
             },
       );
   }
