@@ -40,18 +40,25 @@ export function buildGraph(
   const from = new Int32Array(count);
   const to = new Int32Array(count);
   const cost = new Int32Array(count);
-  const inStart = new Int32Array(nodes.length + 1);
   unique.forEach((edge, i) => {
     from[i] = index.get(edge.from)!;
     to[i] = index.get(edge.to)!;
     cost[i] = edgeCost(edge, metaOf);
-    inStart[to[i]! + 1]!++;
   });
+  return withInEdges({ nodes, index, edges: unique, from, to, cost });
+}
+
+/** Completes a graph with its reverse adjacency (CSR of in-edges, each node's in order of edge index). */
+export function withInEdges(graph: Omit<Graph, 'inStart' | 'inEdges'>): Graph {
+  const { nodes, to } = graph;
+  const count = to.length;
+  const inStart = new Int32Array(nodes.length + 1);
+  for (let i = 0; i < count; i++) inStart[to[i]! + 1]!++;
   for (let v = 0; v < nodes.length; v++) inStart[v + 1]! += inStart[v]!;
   const fill = inStart.slice(0, nodes.length);
   const inEdges = new Int32Array(count);
   for (let i = 0; i < count; i++) inEdges[fill[to[i]!]!++] = i;
-  return { nodes, index, edges: unique, from, to, cost, inStart, inEdges };
+  return { ...graph, inStart, inEdges };
 }
 
 /** The integer cost of one edge. An edge may be harder than its technique's class, never easier. */
@@ -72,18 +79,19 @@ function dedupe(edges: readonly Edge[], metaOf: (id: TechniqueId) => TechniqueMe
   for (const edge of edges) {
     const key = `${edge.technique}\u0000${edge.from}\u0000${edge.to}`;
     const seen = merged.get(key);
-    if (seen === undefined) {
-      merged.set(key, edge);
-      continue;
-    }
-    const cheaper = edgeCost(edge, metaOf) < edgeCost(seen, metaOf) ? edge : seen;
-    merged.set(key, {
-      ...cheaper,
-      evidence: [...seen.evidence, ...edge.evidence],
-      fixes: [...seen.fixes, ...edge.fixes],
-    });
+    merged.set(key, seen === undefined ? edge : mergeTwin(seen, edge, metaOf));
   }
   return [...merged.values()].sort(
     (a, b) => compareRefs(a.from, b.from) || compareRefs(a.to, b.to) || compareRefs(a.technique, b.technique),
   );
+}
+
+/** Two edges of one technique between the same nodes: the cheaper one's fields, the evidence and fixes of both. */
+export function mergeTwin(seen: Edge, edge: Edge, metaOf: (id: TechniqueId) => TechniqueMeta): Edge {
+  const cheaper = edgeCost(edge, metaOf) < edgeCost(seen, metaOf) ? edge : seen;
+  return {
+    ...cheaper,
+    evidence: [...seen.evidence, ...edge.evidence],
+    fixes: [...seen.fixes, ...edge.fixes],
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { Edge, Fix } from '../techniques/types.js';
 import { bestPathEdges } from './paths.js';
-import type { PipelineRun } from './pipeline.js';
+import type { ScoredRun } from './pipeline.js';
 import type { EntryScore } from './risk.js';
 
 /** An entry's best route as data: the entry score and the technique edges of its route, in order. */
@@ -21,12 +21,12 @@ export function byScore(a: EntryScore, b: EntryScore): number {
 }
 
 /** The best route of `entry` in `run`, as data. */
-export function routeOf(run: PipelineRun, entry: EntryScore): RoutePath {
+export function routeOf(run: ScoredRun, entry: EntryScore): RoutePath {
   return { entry, edges: bestPathEdges(run, entry).map((e) => run.graph.edges[e]!) };
 }
 
 /** Entries of `before` whose score drops in `after`: the paths a fix cuts, best first. */
-export function cutEntries(before: PipelineRun, after: PipelineRun): EntryScore[] {
+export function cutEntries(before: ScoredRun, after: ScoredRun): EntryScore[] {
   const scores = new Map(after.risk.entries.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]));
   return before.risk.entries
     .filter((s) => s.score > (scores.get(`${s.entry.threatModel}|${s.entry.node}`) ?? 0))
@@ -39,7 +39,7 @@ export function cutEntries(before: PipelineRun, after: PipelineRun): EntryScore[
  * made a cheaper detour dearer, say).
  */
 export function brokenPath(options: {
-  readonly before: PipelineRun;
+  readonly before: ScoredRun;
   readonly cut: readonly EntryScore[];
   readonly fixes: readonly Fix[];
   readonly keyOf: (fix: Fix) => string;

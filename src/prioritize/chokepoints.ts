@@ -8,7 +8,7 @@ import type { Edge } from '../techniques/types.js';
 import { THREAT_MODELS } from '../techniques/types.js';
 import { csrOf, dominatorsOf, immediateDominators } from './dominators.js';
 import { jewelsOf } from './jewels.js';
-import type { PipelineContext, PipelineRun } from './pipeline.js';
+import type { PipelineContext, ScoredRun } from './pipeline.js';
 
 /** What dominates the jewels, over every enabled threat model. */
 export interface Chokepoints {
@@ -24,7 +24,7 @@ export function edgeKey(edge: Edge): string {
 }
 
 /** The chokepoints of one pipeline run. */
-export function chokepointsOf(run: PipelineRun, context: PipelineContext): Chokepoints {
+export function chokepointsOf(run: ScoredRun, context: PipelineContext): Chokepoints {
   const { graph } = run;
   const n = graph.nodes.length;
   const m = graph.edges.length;
@@ -34,28 +34,35 @@ export function chokepointsOf(run: PipelineRun, context: PipelineContext): Choke
   const jewelNodes = graph.nodes.flatMap((ref, v) => (isJewel(ref) === undefined ? [] : [v]));
   const edges = new Set<string>();
   const nodes = new Map<string, readonly string[]>();
+  // Split graph: v → (edge e) → to[e]; jewels → sink. Edges into nodes that reach no jewel lie on no path to the
+  // sink, so they cannot change what dominates it and are left out.
+  const reaches = (v: number) => Number.isFinite(run.risk.distances.dist[v]!);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let e = 0; e < m; e++) {
+    if (!reaches(graph.to[e]!)) continue;
+    from.push(graph.from[e]!, n + e);
+    to.push(n + e, graph.to[e]!);
+  }
+  for (const v of jewelNodes) {
+    from.push(v);
+    to.push(sink);
+  }
+  const shared = from.length;
   for (const tm of THREAT_MODELS) {
     if (!context.config.threatModels[tm].enabled) continue;
     const entries = new Set<number>();
     for (const entry of run.entries) {
       const v = graph.index.get(entry.node);
-      if (entry.threatModel === tm && v !== undefined) entries.add(v);
+      if (entry.threatModel === tm && v !== undefined && reaches(v)) entries.add(v);
     }
     if (entries.size === 0) continue;
-    // Split graph: v → (edge e) → to[e]; source → entries; jewels → sink.
-    const from: number[] = [];
-    const to: number[] = [];
-    for (let e = 0; e < m; e++) {
-      from.push(graph.from[e]!, n + e);
-      to.push(n + e, graph.to[e]!);
-    }
+    // source → this threat model's entries.
+    from.length = shared;
+    to.length = shared;
     for (const v of entries) {
       from.push(source);
       to.push(v);
-    }
-    for (const v of jewelNodes) {
-      from.push(v);
-      to.push(sink);
     }
     const idom = immediateDominators(csrOf(sink + 1, from, to), source);
     for (const d of dominatorsOf(idom, sink)) {
@@ -76,7 +83,7 @@ export function chokepointsOf(run: PipelineRun, context: PipelineContext): Choke
 }
 
 /** True when `after` has no edge with this key (looked up among the in-edges of its target, not a set of all). */
-function goneIn(after: PipelineRun, key: string): boolean {
+function goneIn(after: ScoredRun, key: string): boolean {
   const [technique, from, to] = key.split('\u0000') as [string, string, string];
   const { graph } = after;
   const v = graph.index.get(to);
@@ -92,7 +99,7 @@ function goneIn(after: PipelineRun, key: string): boolean {
  * True when the run after a fix lacks a dominating edge of the run before it, or every reachable in-edge of a
  * dominating node: the fix removed a chokepoint. Only the chokepoint keys are looked up.
  */
-export function cutsChokepoint(chokepoints: Chokepoints, after: PipelineRun): boolean {
+export function cutsChokepoint(chokepoints: Chokepoints, after: ScoredRun): boolean {
   for (const key of chokepoints.edges) if (goneIn(after, key)) return true;
   for (const incoming of chokepoints.nodes.values())
     if (incoming.length > 0 && incoming.every((key) => goneIn(after, key))) return true;

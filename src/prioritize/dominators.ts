@@ -55,9 +55,15 @@ export function immediateDominators(graph: Csr, root: number): Int32Array {
   order.forEach((v, i) => {
     rank[v] = i;
   });
-  const preds: number[][] = Array.from({ length: n }, () => []);
+  // Predecessors among reachable nodes, in CSR form (typed arrays: this runs once per plan round).
+  const predStart = new Int32Array(n + 1);
   for (const v of order)
-    for (let k = graph.start[v]!; k < graph.start[v + 1]!; k++) preds[graph.targets[k]!]!.push(v);
+    for (let k = graph.start[v]!; k < graph.start[v + 1]!; k++) predStart[graph.targets[k]! + 1]!++;
+  for (let v = 0; v < n; v++) predStart[v + 1]! += predStart[v]!;
+  const fill = predStart.slice(0, n);
+  const preds = new Int32Array(predStart[n]!);
+  for (const v of order)
+    for (let k = graph.start[v]!; k < graph.start[v + 1]!; k++) preds[fill[graph.targets[k]!]!++] = v;
   const idom = new Int32Array(n).fill(-1);
   idom[root] = root;
   const intersect = (a: number, b: number): number => {
@@ -74,7 +80,8 @@ export function immediateDominators(graph: Csr, root: number): Int32Array {
     for (const v of order) {
       if (v === root) continue;
       let next = -1;
-      for (const p of preds[v]!) {
+      for (let k = predStart[v]!; k < predStart[v + 1]!; k++) {
+        const p = preds[k]!;
         if (idom[p] === -1) continue;
         next = next === -1 ? p : intersect(p, next);
       }

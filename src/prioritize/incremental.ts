@@ -12,13 +12,14 @@ import type { Edge, Fix } from '../techniques/types.js';
 import { THREAT_MODELS } from '../techniques/types.js';
 import { jewelsOf } from './jewels.js';
 import { MinHeap } from './min-heap.js';
-import type { PipelineContext, PipelineRun } from './pipeline.js';
+import type { PipelineContext, ScoredRun } from './pipeline.js';
 import { scoreOfCost } from './score.js';
 
 /**
- * Remediations that can change the entries themselves (an exposure, a leaked credential, an anonymous or probed
- * port, the prior of an exposed container), not only remove edges: the graph cannot see that, so the planner
- * re-runs the pipeline for them.
+ * Remediations that do more than remove the edges that name them: they can change the entries themselves (an
+ * exposure, a leaked credential, an anonymous or probed port, the prior of an exposed container), or add edges
+ * (isolating a workload moves it to a dedicated pool). The graph cannot see that, so the planner re-runs the
+ * pipeline for them.
  */
 export const CHANGES_ENTRIES: Readonly<Record<RemediationId, boolean>> = {
   'delete-legacy-token-secret': true,
@@ -35,7 +36,7 @@ export const CHANGES_ENTRIES: Readonly<Record<RemediationId, boolean>> = {
   'drop-privileged': false,
   'enable-user-namespace': false,
   'enforce-pod-security-baseline': false,
-  'isolate-sensitive-workload': false,
+  'isolate-sensitive-workload': true,
   'make-service-internal': true,
   'remove-binding-subject': false,
   'remove-external-ips': true,
@@ -54,7 +55,7 @@ export function estimable(fixes: readonly Fix[]): boolean {
 
 /** Per-run lookups the estimate needs, built once per pipeline run. */
 export interface RunIndex {
-  readonly run: PipelineRun;
+  readonly run: ScoredRun;
   /** Raw technique edges (before merging) whose fixes target each ref. */
   readonly byTarget: ReadonlyMap<string, readonly number[]>;
   /** The merged graph edge of each raw edge, and its own cost. */
@@ -86,8 +87,28 @@ function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: I
   return { start, items };
 }
 
-/** Builds the lookups for one run. */
-export function indexRun(run: PipelineRun, context: PipelineContext): RunIndex {
+/** Where each raw edge lies in the merged graph, its own cost, and the raw edges whose fixes target each ref. */
+export interface RawIndex {
+  readonly graphEdge: Int32Array;
+  readonly rawCost: Int32Array;
+  readonly byTarget: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Builds the lookups for one run; `raws` when the caller already knows them (a run made by graph edits). */
+export function indexRun(run: ScoredRun, context: PipelineContext, raws?: RawIndex): RunIndex {
+  const { graphEdge, rawCost, byTarget } = raws ?? rawIndexOf(run);
+  return {
+    ...graphIndexOf(run, graphEdge),
+    run,
+    byTarget,
+    graphEdge,
+    rawCost,
+    jewelCost: jewelsOf(context.config).cost,
+  };
+}
+
+/** The raw-edge lookups, found by looking each raw edge up in the merged graph. */
+function rawIndexOf(run: ScoredRun): RawIndex {
   const { graph } = run;
   // Merged edges by their endpoints' indexes (a number, not a built string), then by technique.
   const n = graph.nodes.length;
@@ -116,6 +137,12 @@ export function indexRun(run: PipelineRun, context: PipelineContext): RunIndex {
       else list.push(r);
     }
   });
+  return { graphEdge, rawCost, byTarget };
+}
+
+/** The CSR lookups over the merged graph and its best-path forest. */
+function graphIndexOf(run: ScoredRun, graphEdge: Int32Array) {
+  const { graph } = run;
   const raw = csr(graph.edges.length, graphEdge);
   const out = csr(graph.nodes.length, graph.from);
   const parent = new Int32Array(graph.nodes.length);
@@ -132,10 +159,6 @@ export function indexRun(run: PipelineRun, context: PipelineContext): RunIndex {
     else list.push(i);
   });
   return {
-    run,
-    byTarget,
-    graphEdge,
-    rawCost,
     rawStart: raw.start,
     raws: raw.items,
     outStart: out.start,
@@ -143,8 +166,23 @@ export function indexRun(run: PipelineRun, context: PipelineContext): RunIndex {
     childStart: tree.start,
     children: tree.items,
     entriesAt,
-    jewelCost: jewelsOf(context.config).cost,
   };
+}
+
+/** The raw technique edges that name one of `fixes`: the edges a patch is expected to remove. */
+export function killedRaws(
+  index: RunIndex,
+  fixes: readonly Fix[],
+  keyOf: (fix: Fix) => string,
+): ReadonlySet<number> {
+  const killed = new Set<number>();
+  for (const fix of fixes) {
+    const key = keyOf(fix);
+    for (const r of index.byTarget.get(fix.target) ?? []) {
+      if (index.run.edges[r]!.fixes.some((f) => f.target === fix.target && keyOf(f) === key)) killed.add(r);
+    }
+  }
+  return killed;
 }
 
 /** Graph edges whose cost rises when the raw edges naming `fixes` are dropped, with their new cost. */
@@ -153,13 +191,7 @@ function raisedEdges(
   fixes: readonly Fix[],
   keyOf: (fix: Fix) => string,
 ): Map<number, number> {
-  const killed = new Set<number>();
-  for (const fix of fixes) {
-    const key = keyOf(fix);
-    for (const r of index.byTarget.get(fix.target) ?? []) {
-      if (index.run.edges[r]!.fixes.some((f) => f.target === fix.target && keyOf(f) === key)) killed.add(r);
-    }
-  }
+  const killed = killedRaws(index, fixes, keyOf);
   const raised = new Map<number, number>();
   for (const r of killed) {
     const g = index.graphEdge[r]!;

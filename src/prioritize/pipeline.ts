@@ -23,6 +23,12 @@ export interface PipelineRun {
   readonly risk: RiskResult;
 }
 
+/**
+ * A run's graph and scores without its model: what the planner needs. A run derived from another by graph edits
+ * (graph-edit.ts) is one of these; a full run is too.
+ */
+export type ScoredRun = Omit<PipelineRun, 'model'>;
+
 /** Inputs that stay the same across re-runs. */
 export interface PipelineContext {
   readonly config: AnalysisConfig;

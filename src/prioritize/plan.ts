@@ -1,7 +1,9 @@
 /**
- * The plan: greedy, lazy and exact. Candidates are the fixes on the current best-path forest; each is scored by
- * re-running the pipeline on the patched snapshot (ΔR = R(S) − R(S′)), in order of an upper bound per effort-hour,
- * stopping once no remaining bound can beat the best exact ratio.
+ * The plan: greedy, lazy and exact. Candidates are the fixes on the current best-path forest, taken in order of an
+ * upper bound per effort-hour, stopping once no remaining bound can beat the best ratio found. Each is measured as
+ * ΔR = R(S) − R(S′): by graph edits (graph-edit.ts) when the fix cannot change an entry, else by re-running the
+ * pipeline on the patched snapshot. One full re-run of the plan's end state confirms the graph edits; if it
+ * disagrees, the plan is made again with every pick confirmed by a full re-run.
  */
 import { applyPatches, type ObjectPatch } from '../collect/patch.js';
 import type { Snapshot } from '../collect/snapshot.js';
@@ -9,9 +11,10 @@ import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
 import { brokenPath, cutEntries, type RoutePath } from './broken-path.js';
 import { chokepointsOf, cutsChokepoint } from './chokepoints.js';
+import { deriveRun, sameReachableEdges } from './graph-edit.js';
 import { estimable, estimateRiskAfter, indexRun, type RunIndex } from './incremental.js';
 import { bestPathEdges } from './paths.js';
-import { type PipelineContext, type PipelineRun, runPipeline } from './pipeline.js';
+import { type PipelineContext, runPipeline, type ScoredRun } from './pipeline.js';
 
 /** One plan item: one fix, or two that only help together ("do both"). */
 export interface PlannedFix {
@@ -43,21 +46,35 @@ interface Candidate {
 interface Evaluated {
   readonly candidate: Candidate;
   readonly delta: number;
-  readonly after?: PipelineRun;
+  readonly after?: ScoredRun;
 }
+
+/**
+ * How plan items were measured: by graph edits with the end state confirmed by a full re-run, or each pick
+ * confirmed by its own full re-run (after the end-state check disagreed).
+ */
+export type PlanEvaluation = 'graph-edits' | 'full-re-runs';
 
 /** What the planner produces. */
 export interface PlanResult {
   readonly items: readonly PlannedFix[];
   readonly oneThing: PlannedFix | null;
   readonly stopped: 'no-risk' | 'budget' | 'max-items' | 'nothing-helps';
+  readonly evaluation: PlanEvaluation;
 }
 
 const PAIR_POOL = 20;
 
-/** Identity of a fix: remediation, target and the exact patch. */
+const FIX_KEYS = new WeakMap<Fix, string>();
+
+/** Identity of a fix: remediation, target and the exact patch (memoised: fixes are asked for every round). */
 export function fixKey(fix: Fix): string {
-  return `${fix.remediation}|${fix.target}|${JSON.stringify(fix.ops)}`;
+  let key = FIX_KEYS.get(fix);
+  if (key === undefined) {
+    key = `${fix.remediation}|${fix.target}|${JSON.stringify(fix.ops)}`;
+    FIX_KEYS.set(fix, key);
+  }
+  return key;
 }
 
 /** The effort of a set of fixes, in hours and as the largest class. */
@@ -70,7 +87,7 @@ function effortOf(fixes: readonly Fix[], context: PipelineContext): { hours: num
 }
 
 /** Candidates on the best-path forest, each with its bound. */
-function candidatesOf(run: PipelineRun, context: PipelineContext): Candidate[] {
+function candidatesOf(run: ScoredRun, context: PipelineContext): Candidate[] {
   const byKey = new Map<string, { fix: Fix; bound: number }>();
   for (const scored of run.risk.entries) {
     if (scored.score === 0) continue;
@@ -107,7 +124,17 @@ function patchesOf(fixes: readonly Fix[]): ObjectPatch[] {
   return fixes.map((fix) => ({ target: fix.target, ops: fix.ops }));
 }
 
-const INDEXES = new WeakMap<PipelineRun, RunIndex>();
+const INDEXES = new WeakMap<ScoredRun, RunIndex>();
+
+/** The graph lookups of a run, built once. */
+function indexOf(run: ScoredRun, context: PipelineContext): RunIndex {
+  let index = INDEXES.get(run);
+  if (index === undefined) {
+    index = indexRun(run, context);
+    INDEXES.set(run, index);
+  }
+  return index;
+}
 
 /** Confirmations per round before every candidate is re-run exactly, as the last resort. */
 const MAX_CONFIRMATIONS = 8;
@@ -118,14 +145,11 @@ const MAX_CONFIRMATIONS = 8;
  * that candidate's estimate with its exact ΔR and the screen runs again, until the pick is exact; past
  * MAX_CONFIRMATIONS every candidate is evaluated exactly, as before.
  */
-function lazyBest(options: Parameters<typeof exactBest>[0]): Evaluated | undefined {
+function lazyBest(
+  options: Parameters<typeof exactBest>[0] & { evaluation: PlanEvaluation },
+): Evaluated | undefined {
   const { run, context, cache } = options;
-  let index = INDEXES.get(run);
-  if (index === undefined) {
-    index = indexRun(run, context);
-    INDEXES.set(run, index);
-  }
-  const estimated = index;
+  const estimated = indexOf(run, context);
   const estimates = new Map<string, Evaluated>();
   const judge = (candidate: Candidate): Evaluated => {
     const known = cache.get(candidate.key) ?? estimates.get(candidate.key);
@@ -136,6 +160,7 @@ function lazyBest(options: Parameters<typeof exactBest>[0]): Evaluated | undefin
     estimates.set(candidate.key, estimate);
     return estimate;
   };
+  if (options.evaluation === 'graph-edits') return screenedBest(options, judge);
   let best: Evaluated | undefined;
   for (let round = 0; round < MAX_CONFIRMATIONS && best === undefined; round++) {
     const screened = screenedBest(options, judge);
@@ -157,7 +182,7 @@ function lazyBest(options: Parameters<typeof exactBest>[0]): Evaluated | undefin
 function exactBest(options: {
   candidates: readonly Candidate[];
   snapshot: Snapshot;
-  run: PipelineRun;
+  run: ScoredRun;
   context: PipelineContext;
   cache: Map<string, Evaluated>;
   byRatio: boolean;
@@ -199,7 +224,7 @@ function screenedBest(
 
 function evaluate(
   candidate: Candidate,
-  state: { snapshot: Snapshot; run: PipelineRun; context: PipelineContext; cache: Map<string, Evaluated> },
+  state: { snapshot: Snapshot; run: ScoredRun; context: PipelineContext; cache: Map<string, Evaluated> },
 ): Evaluated {
   const cached = state.cache.get(candidate.key);
   if (cached !== undefined) return cached;
@@ -232,10 +257,26 @@ function bestPair(options: Parameters<typeof lazyBest>[0], budgetMinutes: number
   return lazyBest({ ...options, candidates: pairs });
 }
 
-const CHOKEPOINTS = new WeakMap<PipelineRun, ReturnType<typeof chokepointsOf>>();
+const CHOKEPOINTS = new WeakMap<ScoredRun, ReturnType<typeof chokepointsOf>>();
 
-/** Whether the fix cuts a chokepoint of the run it was chosen on (dominators computed once per run). */
-function isChokepoint(run: PipelineRun, after: PipelineRun, context: PipelineContext): boolean {
+/** The candidate's bound could match or beat the pick's measured ratio. */
+function mightBeat(candidate: Candidate, pick: Evaluated): boolean {
+  return candidate.bound * pick.candidate.minutes >= pick.delta * candidate.minutes;
+}
+
+/** Threat models with an entry that reaches a jewel. */
+function reachingThreatModels(run: ScoredRun): Set<string> {
+  return new Set(run.risk.entries.filter((s) => Number.isFinite(s.cost)).map((s) => s.entry.threatModel));
+}
+
+/**
+ * Whether the fix cuts a chokepoint of the run it was chosen on (dominators computed once per run). Every path of
+ * a threat model crosses its chokepoints, so cutting one leaves no entry of that model reaching a jewel; the
+ * dominators are only computed for a fix that does that.
+ */
+function isChokepoint(run: ScoredRun, after: ScoredRun, context: PipelineContext): boolean {
+  const still = reachingThreatModels(after);
+  if ([...reachingThreatModels(run)].every((tm) => still.has(tm))) return false;
   let chokepoints = CHOKEPOINTS.get(run);
   if (chokepoints === undefined) {
     chokepoints = chokepointsOf(run, context);
@@ -244,22 +285,47 @@ function isChokepoint(run: PipelineRun, after: PipelineRun, context: PipelineCon
   return cutsChokepoint(chokepoints, after);
 }
 
-/** The run after a chosen fix: its own when it was kept, else one re-run (a pick answered from the cache). */
+/**
+ * The run after a chosen fix: its own when it was kept, the graph edit when the plan measures by graph edits and
+ * the fix allows it, else one re-run (a pick answered from the cache).
+ */
 function afterRun(
   evaluated: Evaluated,
-  state: { snapshot: Snapshot; context: PipelineContext },
-): PipelineRun {
-  return (
-    evaluated.after ??
-    runPipeline(applyPatches(state.snapshot, patchesOf(evaluated.candidate.fixes)), state.context)
-  );
+  state: { snapshot: Snapshot; run: ScoredRun; context: PipelineContext; evaluation: PlanEvaluation },
+): ScoredRun {
+  const { fixes } = evaluated.candidate;
+  if (evaluated.after !== undefined) return evaluated.after;
+  if (state.evaluation === 'graph-edits' && estimable(fixes)) {
+    const derived = deriveRun(indexOf(state.run, state.context), fixes, {
+      context: state.context,
+      keyOf: fixKey,
+    });
+    DERIVED.add(derived.run);
+    INDEXES.set(derived.run, derived.index);
+    return derived.run;
+  }
+  return runPipeline(applyPatches(state.snapshot, patchesOf(fixes)), state.context);
+}
+
+/**
+ * Same score for every entry that has one, so the same total and risk per threat model. (An entry may vanish with
+ * a score of 0: a user whose last binding a fix removed.)
+ */
+function sameScores(a: ScoredRun, b: ScoredRun): boolean {
+  const scored = (run: ScoredRun) =>
+    run.risk.entries
+      .filter((s) => s.score > 0)
+      .map((s) => `${s.entry.threatModel}|${s.entry.node}|${s.score}`);
+  const left = new Set(scored(a));
+  const right = scored(b);
+  return a.risk.total === b.risk.total && left.size === right.length && right.every((key) => left.has(key));
 }
 
 /** A plan item from the runs before and after it; it keeps only what the report shows, not the runs. */
 function planned(
   evaluated: Evaluated,
-  run: PipelineRun,
-  after: PipelineRun,
+  run: ScoredRun,
+  after: ScoredRun,
   context: PipelineContext,
 ): PlannedFix {
   const { fixes } = evaluated.candidate;
@@ -277,16 +343,63 @@ function planned(
   };
 }
 
-/** Greedy plan within the budget, and the one thing. */
-export function makePlan(snapshot: Snapshot, first: PipelineRun, context: PipelineContext): PlanResult {
+/**
+ * Greedy plan within the budget, and the one thing, measured by graph edits and confirmed by full re-runs of the
+ * plan's end state and of the one thing's when it is not the first item: the same score for every entry and the
+ * same edges reachable from the entries. Any disagreement makes the plan again with every pick confirmed by a full
+ * re-run. A graph edit that kept an edge some earlier fix removed shows in the end state as long as the edge is
+ * still reachable there.
+ */
+export function makePlan(
+  snapshot: Snapshot,
+  first: ScoredRun,
+  context: PipelineContext,
+  options: { readonly evaluation?: PlanEvaluation } = {},
+): PlanResult {
+  if (options.evaluation === 'full-re-runs') return planWith(snapshot, first, context, 'full-re-runs').plan;
+  const fast = planWith(snapshot, first, context, 'graph-edits');
+  const confirmed = fast.unconfirmed.every((state) => {
+    const real = state.real ?? runPipeline(state.snapshot, context);
+    const roots = real.entries.map((entry) => entry.node);
+    return sameScores(state.run, real) && sameReachableEdges(state.run, real, roots);
+  });
+  return confirmed ? fast.plan : planWith(snapshot, first, context, 'full-re-runs').plan;
+}
+
+/**
+ * A state the plan reached by graph edits: the patched input, the run the edits gave for it, and the full run of
+ * it when the planner already made one.
+ */
+interface Unconfirmed {
+  readonly snapshot: Snapshot;
+  readonly run: ScoredRun;
+  readonly real?: ScoredRun;
+}
+
+const fixesKey = (fixes: readonly Fix[]): string => fixes.map(fixKey).join('&');
+
+/** Runs made by graph edits. */
+const DERIVED = new WeakSet<ScoredRun>();
+
+function planWith(
+  snapshot: Snapshot,
+  first: ScoredRun,
+  context: PipelineContext,
+  evaluation: PlanEvaluation,
+): { plan: PlanResult; unconfirmed: Unconfirmed[] } {
   const { config } = context;
-  if (first.risk.total === 0) return { items: [], oneThing: null, stopped: 'no-risk' };
+  if (first.risk.total === 0)
+    return { plan: { items: [], oneThing: null, stopped: 'no-risk', evaluation }, unconfirmed: [] };
   let current = snapshot;
   let run = first;
   let spentMinutes = 0;
   const items: PlannedFix[] = [];
+  let oneThingState: Unconfirmed | undefined;
   let oneThing: PlannedFix | null = null;
   let stopped: PlanResult['stopped'] = 'max-items';
+  const resynced: Unconfirmed[] = [];
+  // Objects patched since the last full run: their fixes in the current graph were computed before that patch.
+  const patched = new Set<string>();
   while (items.length < config.maxPlanItems) {
     if (run.risk.total === 0) {
       stopped = 'no-risk';
@@ -297,9 +410,21 @@ export function makePlan(snapshot: Snapshot, first: PipelineRun, context: Pipeli
     if (items.length === 0) {
       const limit = Math.round(config.oneThingMaxHours * 60);
       const within = all.filter((c) => c.minutes <= limit);
-      const best = lazyBest({ candidates: within, snapshot: current, run, context, cache, byRatio: false });
-      if (best !== undefined)
-        oneThing = planned(best, run, afterRun(best, { snapshot: current, context }), context);
+      const best = lazyBest({
+        candidates: within,
+        snapshot: current,
+        run,
+        context,
+        cache,
+        byRatio: false,
+        evaluation,
+      });
+      if (best !== undefined) {
+        const after = afterRun(best, { snapshot: current, run, context, evaluation });
+        oneThing = planned(best, run, after, context);
+        if (DERIVED.has(after))
+          oneThingState = { snapshot: applyPatches(current, patchesOf(best.candidate.fixes)), run: after };
+      }
     }
     const budgetLeft =
       config.budgetHours === undefined ? Number.POSITIVE_INFINITY : config.budgetHours * 60 - spentMinutes;
@@ -308,18 +433,44 @@ export function makePlan(snapshot: Snapshot, first: PipelineRun, context: Pipeli
       stopped = all.length === 0 ? 'nothing-helps' : 'budget';
       break;
     }
-    const state = { candidates: affordable, snapshot: current, run, context, cache, byRatio: true };
-    const chosen = lazyBest(state) ?? bestPair(state, budgetLeft);
+    const state = {
+      candidates: affordable,
+      snapshot: current,
+      run,
+      context,
+      cache,
+      byRatio: true,
+      evaluation,
+    };
+    const stale = affordable.filter((c) => c.fixes.some((fix) => patched.has(fix.target)));
+    const fresh =
+      stale.length === 0 ? state : { ...state, candidates: affordable.filter((c) => !stale.includes(c)) };
+    const chosen = lazyBest(fresh) ?? bestPair(fresh, budgetLeft);
+    if (stale.some((c) => chosen === undefined || mightBeat(c, chosen))) {
+      // A fix of an object an earlier item patched has index-based ops for the object as it was: re-run the
+      // pipeline for fixes computed afresh (and keep the run to check the graph edits against).
+      const real = runPipeline(current, context);
+      resynced.push({ snapshot: current, run, real });
+      run = real;
+      patched.clear();
+      continue;
+    }
     if (chosen === undefined) {
       stopped = 'nothing-helps';
       break;
     }
-    // The confirming re-run of the pick is the next round's run: the snapshot S′ is never analysed twice.
-    const after = afterRun(chosen, { snapshot: current, context });
+    // The pick's run (graph edit or re-run) is the next round's run: the snapshot S′ is never analysed twice.
+    const after = afterRun(chosen, state);
     items.push(planned(chosen, run, after, context));
     spentMinutes += chosen.candidate.minutes;
     current = applyPatches(current, patchesOf(chosen.candidate.fixes));
+    if (!DERIVED.has(after)) patched.clear();
+    for (const fix of DERIVED.has(after) ? chosen.candidate.fixes : []) patched.add(fix.target);
     run = after;
   }
-  return { items, oneThing, stopped };
+  // The end state, the states re-run on the way, and the one thing's when it is not where the plan starts.
+  const unconfirmed: Unconfirmed[] = DERIVED.has(run) ? [{ snapshot: current, run }, ...resynced] : resynced;
+  const firstItem = items[0] === undefined ? '' : fixesKey(items[0].fixes);
+  if (oneThingState !== undefined && fixesKey(oneThing!.fixes) !== firstItem) unconfirmed.push(oneThingState);
+  return { plan: { items, oneThing, stopped, evaluation }, unconfirmed };
 }

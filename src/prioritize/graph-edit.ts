@@ -1,0 +1,186 @@
+/**
+ * A fix applied to the graph instead of the snapshot: the technique edges that name the fix are dropped, a merged
+ * edge keeps its surviving twins, and risk is recomputed on the edited graph. This equals a full re-run when the
+ * patch removes exactly the edges that name it and changes no entry (techniques name every fix that would remove
+ * their edge; `estimable()` excludes entry-changing remediations). The planner checks that with one full re-run of
+ * the plan's end state and re-plans with full re-runs if it ever fails.
+ */
+import { mergeTwin, withInEdges } from '../graph/graph.js';
+import { TECHNIQUES_BY_ID } from '../techniques/index.js';
+import type { Edge, Fix, TechniqueId } from '../techniques/types.js';
+import { indexRun, killedRaws, type RunIndex } from './incremental.js';
+import { jewelsOf } from './jewels.js';
+import type { PipelineContext, ScoredRun } from './pipeline.js';
+import { computeRisk } from './risk.js';
+
+const metaOf = (id: TechniqueId) => TECHNIQUES_BY_ID[id].meta;
+
+/**
+ * The run of `index.run` after `fixes`, by graph edits: same nodes, fewer or dearer edges, new scores; with its
+ * index, carried over from the old one instead of looked up again.
+ */
+export function deriveRun(
+  index: RunIndex,
+  fixes: readonly Fix[],
+  options: { readonly context: PipelineContext; readonly keyOf: (fix: Fix) => string },
+): { readonly run: ScoredRun; readonly index: RunIndex } {
+  const { run } = index;
+  const { graph } = run;
+  const killed = new Set(killedRaws(index, fixes, options.keyOf));
+  const touched = new Set<number>();
+  for (const r of killed) if (index.graphEdge[r]! >= 0) touched.add(index.graphEdge[r]!);
+  const gone = new Uint8Array(graph.edges.length);
+  for (const g of touched) if (rawsOf(index, g).every((r) => killed.has(r))) gone[g] = 1;
+  for (const g of orphanedHubEdges(index, gone)) {
+    gone[g] = 1;
+    for (const r of rawsOf(index, g)) killed.add(r);
+  }
+  // Old graph edge → new graph edge, or -1 when it is gone.
+  const kept = new Int32Array(graph.edges.length).fill(-1);
+  const edges: Edge[] = [];
+  const from = new Int32Array(graph.edges.length);
+  const to = new Int32Array(graph.edges.length);
+  const cost = new Int32Array(graph.edges.length);
+  for (let g = 0; g < graph.edges.length; g++) {
+    if (gone[g]) continue;
+    let edge = graph.edges[g]!;
+    let edgeCost = graph.cost[g]!;
+    if (touched.has(g)) {
+      // Re-merge the survivors in their original order, exactly as buildGraph merges twins.
+      const survivors = rawsOf(index, g).filter((r) => !killed.has(r));
+      edge = survivors.map((r) => run.edges[r]!).reduce((a, b) => mergeTwin(a, b, metaOf));
+      edgeCost = Math.min(...survivors.map((r) => index.rawCost[r]!));
+    }
+    from[edges.length] = graph.from[g]!;
+    to[edges.length] = graph.to[g]!;
+    cost[edges.length] = edgeCost;
+    kept[g] = edges.length;
+    edges.push(edge);
+  }
+  const edited = withInEdges({
+    nodes: graph.nodes,
+    index: graph.index,
+    edges,
+    from: from.slice(0, edges.length),
+    to: to.slice(0, edges.length),
+    cost: cost.slice(0, edges.length),
+  });
+  const { config } = options.context;
+  const jewels = jewelsOf(config);
+  const risk = computeRisk({
+    graph: edited,
+    entries: run.entries,
+    config,
+    jewelCost: jewels.cost,
+    jewelName: jewels.name,
+  });
+  const derived = { edges: [] as Edge[], entries: run.entries, graph: edited, risk };
+  return {
+    run: derived,
+    index: indexRun(derived, options.context, survivingRaws(index, killed, kept, derived.edges)),
+  };
+}
+
+/** The raw edges merged into graph edge `g`. */
+function rawsOf(index: RunIndex, g: number): number[] {
+  const out: number[] = [];
+  for (let k = index.rawStart[g]!; k < index.rawStart[g + 1]!; k++) out.push(index.raws[k]!);
+  return out;
+}
+
+/**
+ * Out-edges of hubs that the edit left with no way in. A hub stands for a capability someone holds; once nobody
+ * does, its technique no longer emits it or its fan-out, so a re-run has none of those edges. Cascades through
+ * hubs that only other hubs lead to.
+ */
+function orphanedHubEdges(index: RunIndex, gone: Uint8Array): number[] {
+  const { graph } = index.run;
+  const indegree = new Int32Array(graph.nodes.length);
+  for (let g = 0; g < graph.edges.length; g++) if (!gone[g]) indegree[graph.to[g]!]!++;
+  const queued = new Uint8Array(graph.nodes.length);
+  const queue: number[] = [];
+  for (let g = 0; g < graph.edges.length; g++) {
+    const v = graph.to[g]!;
+    if (gone[g] && indegree[v] === 0 && !queued[v] && graph.nodes[v]!.startsWith('hub:')) {
+      queued[v] = 1;
+      queue.push(v);
+    }
+  }
+  const out: number[] = [];
+  while (queue.length > 0) {
+    const v = queue.pop()!;
+    for (let k = index.outStart[v]!; k < index.outStart[v + 1]!; k++) {
+      const g = index.outEdges[k]!;
+      if (gone[g]) continue;
+      out.push(g);
+      const w = graph.to[g]!;
+      if (--indegree[w]! === 0 && graph.nodes[w]!.startsWith('hub:')) queue.push(w);
+    }
+  }
+  return out;
+}
+
+/** The raw edges that survive, in order (pushed onto `edges`), with the index of each carried over. */
+function survivingRaws(index: RunIndex, killed: ReadonlySet<number>, kept: Int32Array, edges: Edge[]) {
+  const total = index.run.edges.length;
+  const renumber = new Int32Array(total).fill(-1);
+  const graphEdge = new Int32Array(total - killed.size);
+  const rawCost = new Int32Array(total - killed.size);
+  for (let r = 0; r < total; r++) {
+    if (killed.has(r)) continue;
+    const next = edges.length;
+    renumber[r] = next;
+    const g = index.graphEdge[r]!;
+    graphEdge[next] = g < 0 ? -1 : kept[g]!;
+    rawCost[next] = index.rawCost[r]!;
+    edges.push(index.run.edges[r]!);
+  }
+  const byTarget = new Map<string, number[]>();
+  for (const [target, raws] of index.byTarget) {
+    const list = raws.flatMap((r) => (renumber[r]! < 0 ? [] : [renumber[r]!]));
+    if (list.length > 0) byTarget.set(target, list);
+  }
+  return { graphEdge, rawCost, byTarget };
+}
+
+/**
+ * The edges reachable from `roots` in each run, with their costs, are the same: a graph edit that kept an edge a
+ * patch removed (a fix a technique does not name) shows here even when the scores happen to agree.
+ */
+export function sameReachableEdges(a: ScoredRun, b: ScoredRun, roots: readonly string[]): boolean {
+  const left = reachableEdges(a, roots);
+  const right = reachableEdges(b, roots);
+  return left.size === right.size && [...right].every((key) => left.has(key));
+}
+
+/** Keys of the edges reachable from `roots` (edges are sorted by their source, so out-edges are contiguous). */
+function reachableEdges(run: ScoredRun, roots: readonly string[]): Set<string> {
+  const { graph } = run;
+  const n = graph.nodes.length;
+  const outStart = new Int32Array(n + 1);
+  for (let e = 0; e < graph.from.length; e++) outStart[graph.from[e]! + 1]!++;
+  for (let v = 0; v < n; v++) outStart[v + 1]! += outStart[v]!;
+  const seen = new Uint8Array(n);
+  const stack: number[] = [];
+  for (const ref of roots) {
+    const v = graph.index.get(ref);
+    if (v !== undefined && !seen[v]) {
+      seen[v] = 1;
+      stack.push(v);
+    }
+  }
+  const keys = new Set<string>();
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    for (let e = outStart[v]!; e < outStart[v + 1]!; e++) {
+      const edge = graph.edges[e]!;
+      keys.add(`${edge.technique}\u0000${edge.from}\u0000${edge.to}\u0000${graph.cost[e]}`);
+      const w = graph.to[e]!;
+      if (!seen[w]) {
+        seen[w] = 1;
+        stack.push(w);
+      }
+    }
+  }
+  return keys;
+}
