@@ -6,6 +6,7 @@ import { isMap, isNode, isSeq, LineCounter, type Node, parseDocument } from 'yam
 import { type Duplicates, findDuplicates } from './duplicate-keys.js';
 import { DEFAULT_LIMITS, type LimitId, type Limits, limitExceeded } from './limits.js';
 import { aliasExpansion } from './yaml-aliases.js';
+import { readFastYaml } from './yaml-fast.js';
 
 /** A parsed unit, or why it could not be parsed; lines are file lines. */
 export type YamlParseResult =
@@ -72,6 +73,14 @@ export function parseYamlUnit(
     ...limitExceeded(id, value, limits),
     limit: id,
   });
+  const fast = readFastYaml(text);
+  if (fast !== undefined)
+    return {
+      ok: true,
+      value: fast.value,
+      line: fileLine(fast.line),
+      itemLines: fast.itemLines.map(fileLine),
+    };
   try {
     // Duplicate keys are read, not refused: every reading of them is analysed (see duplicate-keys.ts).
     const doc = parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false, lineCounter });
