@@ -36,6 +36,8 @@ interface Candidate {
   readonly fixes: readonly Fix[];
   readonly bound: number;
   readonly minutes: number;
+  /** The least cost left to a jewel after an edge the fix removes: how close to the jewel it cuts. */
+  readonly remaining: number;
 }
 
 /**
@@ -88,35 +90,43 @@ function effortOf(fixes: readonly Fix[], context: PipelineContext): { hours: num
 
 /** Candidates on the best-path forest, each with its bound. */
 function candidatesOf(run: ScoredRun, context: PipelineContext): Candidate[] {
-  const byKey = new Map<string, { fix: Fix; bound: number }>();
+  const byKey = new Map<string, { fix: Fix; bound: number; remaining: number }>();
+  const { dist } = run.risk.distances;
   for (const scored of run.risk.entries) {
     if (scored.score === 0) continue;
     const weighted = (scored.score * context.config.threatModels[scored.entry.threatModel].weight) / 100;
     const seen = new Set<string>();
     for (const e of bestPathEdges(run, scored)) {
+      const remaining = dist[run.graph.to[e]!]!;
       for (const fix of run.graph.edges[e]!.fixes) {
         const key = fixKey(fix);
-        if (seen.has(key)) continue;
+        const current = byKey.get(key) ?? { fix, bound: 0, remaining };
+        const bound = current.bound + (seen.has(key) ? 0 : weighted);
         seen.add(key);
-        const current = byKey.get(key) ?? { fix, bound: 0 };
-        byKey.set(key, { fix, bound: current.bound + weighted });
+        byKey.set(key, { fix, bound, remaining: Math.min(current.remaining, remaining) });
       }
     }
   }
-  return [...byKey.entries()].map(([key, { fix, bound }]) => ({
+  return [...byKey.entries()].map(([key, { fix, bound, remaining }]) => ({
     key,
     fixes: [fix],
     bound: Math.ceil(bound),
     minutes: Math.round(effortOf([fix], context).hours * 60),
+    remaining,
   }));
 }
 
-/** Order: ΔR per effort descending (integer cross-multiplication), ΔR, effort ascending, remediation, target. */
+/**
+ * Order: ΔR per effort descending (integer cross-multiplication), ΔR, effort ascending, then the fix that cuts
+ * closer to the jewel (removing the privilege itself, not one way to it, also closes routes not yet modelled),
+ * then remediation and target.
+ */
 function compareEvaluated(a: Evaluated, b: Evaluated): number {
   const ratio = b.delta * a.candidate.minutes - a.delta * b.candidate.minutes;
   if (ratio !== 0) return ratio;
   if (a.delta !== b.delta) return b.delta - a.delta;
   if (a.candidate.minutes !== b.candidate.minutes) return a.candidate.minutes - b.candidate.minutes;
+  if (a.candidate.remaining !== b.candidate.remaining) return a.candidate.remaining - b.candidate.remaining;
   return a.candidate.key < b.candidate.key ? -1 : a.candidate.key > b.candidate.key ? 1 : 0;
 }
 
@@ -251,6 +261,7 @@ function bestPair(options: Parameters<typeof lazyBest>[0], budgetMinutes: number
         fixes: [a.fixes[0]!, b.fixes[0]!],
         bound: a.bound + b.bound,
         minutes: a.minutes + b.minutes,
+        remaining: Math.min(a.remaining, b.remaining),
       });
     }
   }

@@ -78,3 +78,17 @@ test('the JSON report of the example matches the golden file byte for byte', asy
   if (process.env.UPDATE_GOLDENS === '1') writeFileSync(GOLDEN, json);
   assert.equal(json, readFileSync(GOLDEN, 'utf8'));
 });
+
+test('switching the credentials threat model off moves the one thing, as the README shows', async () => {
+  const loaded = await loadInput([EXAMPLE], undefined);
+  const threatModels = { ...DEFAULT_CONFIG.threatModels, credentials: { enabled: false, weight: 100 } };
+  const analysis = analyze(loaded.snapshot, { ...DEFAULT_CONFIG, threatModels }, loaded.builtIn);
+  const readme = readFileSync('README.md', 'utf8');
+  const oneThing = analysis.oneThing!.fixes[0]!;
+  assert.notEqual(oneThing.target, 'ClusterRoleBinding/ci-deployer');
+  assert.ok(
+    readme.includes(`the one thing becomes \`${oneThing.remediation}\` on \`${oneThing.target}\``),
+    `README names ${oneThing.remediation} on ${oneThing.target}`,
+  );
+  assert.equal(analysis.risk.byThreatModel.credentials, 0);
+});
