@@ -54,6 +54,8 @@ const OTHER_TAGS: readonly RegExp[] = [
 
 /** True when the package reads this plain scalar as a string. */
 function plainString(text: string): boolean {
+  // Every bool, null, number and time starts with a digit, sign, dot, `~` or one of these letters.
+  if (/^[A-DG-MP-SU-XZa-dg-mp-su-xz/_]/.test(text)) return true;
   if (TRUE.test(text) || FALSE.test(text) || NULL.test(text)) return false;
   for (const tag of OTHER_TAGS) if (tag.test(text)) return false;
   return true;
