@@ -7,7 +7,7 @@ import type { DuplicateKey, Duplicates } from './duplicate-keys.js';
 import { gapAt } from './gaps.js';
 import type { Interner } from './interner.js';
 import { depthOf, type Limits, limitGap } from './limits.js';
-import { projectObject, X_CHOKEPOINT } from './prune.js';
+import { projectObject, projectObjectSharing, X_CHOKEPOINT } from './prune.js';
 import { namespaceFor } from './scope.js';
 import { type Gap, type Location, objectRef, type SnapshotObject } from './snapshot.js';
 
@@ -89,11 +89,15 @@ export class FileIngest {
   private rawBytes = 0;
   private lastDoc = -1;
   private skipped: { count: number; line: number } | undefined;
+  private readonly share: ((text: string) => string) | undefined;
 
   constructor(
     readonly file: string,
     private readonly options: IngestOptions,
-  ) {}
+  ) {
+    const interner = options.interner;
+    this.share = interner === undefined ? undefined : (text) => interner.string(text);
+  }
 
   /**
    * False when document `doc` (0-based, in file order) is past the documents limit: it is not parsed, and
@@ -255,7 +259,7 @@ export class FileIngest {
     if (depth > this.options.limits.depth) return limitGap('depth', place, depth, this.options.limits);
     let object: SnapshotObject['object'];
     try {
-      object = projectObject(raw);
+      object = this.share === undefined ? projectObject(raw) : projectObjectSharing(raw, this.share);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       return limitGap('depth', place, depth, this.options.limits);
@@ -266,7 +270,6 @@ export class FileIngest {
     }
     const metadata = isObject(raw.metadata) ? raw.metadata : {};
     const intern = this.options.interner;
-    if (intern !== undefined) intern.internAll(object);
     const keep = (text: string): string => (intern === undefined ? text : intern.string(text));
     const name = keep(str(metadata.name) ?? this.unnamed(str(metadata.generateName), at));
     const namespace = namespaceFor(kind, str(metadata.namespace));
