@@ -453,9 +453,10 @@ function planWith(
       byRatio: true,
       evaluation,
     };
-    const stale = affordable.filter((c) => c.fixes.some((fix) => patched.has(fix.target)));
+    const isStale = (c: Candidate) => c.fixes.some((fix) => patched.has(fix.target));
+    const stale = patched.size === 0 ? [] : affordable.filter(isStale);
     const fresh =
-      stale.length === 0 ? state : { ...state, candidates: affordable.filter((c) => !stale.includes(c)) };
+      stale.length === 0 ? state : { ...state, candidates: affordable.filter((c) => !isStale(c)) };
     const chosen = lazyBest(fresh) ?? bestPair(fresh, budgetLeft);
     if (stale.some((c) => chosen === undefined || mightBeat(c, chosen))) {
       // A fix of an object an earlier item patched has index-based ops for the object as it was: re-run the
