@@ -34,5 +34,6 @@ export function anonymousEntries(model: Model, config: AnalysisConfig): Entry[] 
       node,
       priorCost: costOfProbability(config.priors.external.anonymous),
       why: `${binding} grants rights to ${node}, which every unauthenticated request to the API server carries`,
+      sources: [binding],
     }));
 }

@@ -18,6 +18,11 @@ export interface Entry {
   readonly priorCost: number;
   /** Why this is an entry, for the report. */
   readonly why: string;
+  /**
+   * The input objects whose change can remove this entry or make its prior dearer (the planner bounds what such a
+   * fix can take away by them). Absent: unknown, so any fix that can change entries might.
+   */
+  readonly sources?: readonly string[];
 }
 
 /** The graph ref of an exposed endpoint: the Service or Ingress, or the workload's host port. */
@@ -31,8 +36,9 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
   const add = (entry: Entry) => {
     const key = `${entry.threatModel}\u0000${entry.node}`;
     const seen = entries.get(key);
-    if (seen === undefined || entry.priorCost < seen.priorCost) entries.set(key, entry);
+    entries.set(key, seen === undefined ? entry : mergedEntry(seen, entry));
   };
+  const controlPlane = controlPlaneRefs(model);
   const enabled = (tm: ThreatModel) => config.threatModels[tm].enabled;
   for (const workload of model.workloads) {
     const exposures = model.exposureOf(workload.ref);
@@ -43,6 +49,7 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
           node: endpointRef(exposure.kind, exposure.via, exposure.port),
           priorCost: costOfProbability(config.priors.external[exposure.kind]),
           why: `${exposure.via} is reachable from the internet (${exposure.kind})`,
+          sources: [exposure.via, workload.ref],
         });
       }
     }
@@ -57,6 +64,7 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
             exposures.length > 0
               ? 'an exposed container may be compromised'
               : 'any container may be compromised',
+          sources: [workload.ref, ...exposures.map((exposure) => exposure.via)],
         });
       }
     }
@@ -68,9 +76,12 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
         node: endpoint.node,
         priorCost: costOfProbability(config.priors.external.ControlPlane),
         why: endpoint.why,
+        sources: controlPlane,
       });
   // Grants to anonymous identities are open to whoever reaches the API server.
-  if (enabled('external')) for (const entry of anonymousEntries(model, config)) add(entry);
+  if (enabled('external'))
+    for (const entry of anonymousEntries(model, config))
+      add({ ...entry, sources: [...(entry.sources ?? []), ...controlPlane] });
   // What a probe saw open: the attacker is already through those doors.
   if (enabled('external') && config.probeResults !== undefined)
     for (const entry of probedEntries(
@@ -78,7 +89,7 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
       config.probeResults,
       costOfProbability(config.priors.external.probed),
     ))
-      add(entry);
+      add({ ...entry, sources: controlPlane });
   if (enabled('credentials')) for (const entry of credentialEntries(model, config)) add(entry);
   return [...entries.values()].sort((a, b) =>
     a.threatModel === b.threatModel
@@ -91,6 +102,25 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
         ? -1
         : 1,
   );
+}
+
+/** One entry found twice: the cheaper prior, and the sources of both (either keeps it; unknown if either is). */
+function mergedEntry(seen: Entry, entry: Entry): Entry {
+  const { sources: _, ...kept } = entry.priorCost < seen.priorCost ? entry : seen;
+  if (seen.sources === undefined || entry.sources === undefined) return kept;
+  return { ...kept, sources: [...new Set([...seen.sources, ...entry.sources])] };
+}
+
+/** The objects that hold control-plane, kubelet and dashboard settings: what opens control-plane entries. */
+function controlPlaneRefs(model: Model): string[] {
+  const { components, kubelets, dashboards } = model.controlPlane;
+  return [
+    ...new Set([
+      ...components.map((c) => c.ref),
+      ...kubelets.map((k) => k.ref),
+      ...dashboards.map((d) => d.workload),
+    ]),
+  ].sort();
 }
 
 /** System identities are not credentials a person holds; built-in bindings name only those. */
@@ -111,6 +141,7 @@ function credentialEntries(model: Model, config: AnalysisConfig): Entry[] {
         node: `${subject.kind}/${subject.name}`,
         priorCost: costOfProbability(user ? priors.user : priors.group),
         why: `${subject.kind} ${subject.name} holds a credential outside the cluster (${binding.ref})`,
+        sources: [binding.ref],
       });
     }
   }
@@ -121,6 +152,7 @@ function credentialEntries(model: Model, config: AnalysisConfig): Entry[] {
       node: `ServiceAccount/${secret.namespace}/${secret.serviceAccountName}`,
       priorCost: costOfProbability(priors.legacyToken),
       why: `${secret.ref} holds a long-lived token that can be copied out of the cluster`,
+      sources: [secret.ref],
     });
   }
   for (const ref of config.leakedCredentials) {
@@ -129,6 +161,7 @@ function credentialEntries(model: Model, config: AnalysisConfig): Entry[] {
       node: ref,
       priorCost: costOfProbability(priors.leaked),
       why: `${ref} is declared leaked in chokepoint.yaml`,
+      sources: [],
     });
   }
   return out;

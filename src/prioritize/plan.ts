@@ -11,6 +11,7 @@ import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
 import { brokenPath, cutEntries, type RoutePath } from './broken-path.js';
 import { chokepointsOf, cutsChokepoint } from './chokepoints.js';
+import { entryStakeOf, entryStakesOf } from './entry-stakes.js';
 import { deriveRun, sameReachableEdges } from './graph-edit.js';
 import { estimable, estimateRiskAfter, indexRun, type RunIndex } from './incremental.js';
 import { bestPathEdges } from './paths.js';
@@ -107,10 +108,11 @@ function candidatesOf(run: ScoredRun, context: PipelineContext): Candidate[] {
       }
     }
   }
+  const stakes = entryStakesOf(run, context);
   return [...byKey.entries()].map(([key, { fix, bound, remaining }]) => ({
     key,
     fixes: [fix],
-    bound: Math.ceil(bound),
+    bound: Math.ceil(bound + entryStakeOf(stakes, fix)),
     minutes: Math.round(effortOf([fix], context).hours * 60),
     remaining,
   }));
