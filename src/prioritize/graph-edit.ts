@@ -9,9 +9,8 @@ import { mergeTwin, withInEdges } from '../graph/graph.js';
 import { TECHNIQUES_BY_ID } from '../techniques/index.js';
 import type { Edge, Fix, TechniqueId } from '../techniques/types.js';
 import { indexRun, killedRaws, type RunIndex } from './incremental.js';
-import { jewelsOf } from './jewels.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
-import { computeRisk } from './risk.js';
+import { updatedRisk } from './risk-update.js';
 
 const metaOf = (id: TechniqueId) => TECHNIQUES_BY_ID[id].meta;
 
@@ -48,7 +47,7 @@ export function deriveRun(
     if (touched.has(g)) {
       // Re-merge the survivors in their original order, exactly as buildGraph merges twins.
       const survivors = rawsOf(index, g).filter((r) => !killed.has(r));
-      edge = survivors.map((r) => run.edges[r]!).reduce((a, b) => mergeTwin(a, b, metaOf));
+      edge = survivors.map((r) => index.rawEdges[r]!).reduce((a, b) => mergeTwin(a, b, metaOf));
       edgeCost = Math.min(...survivors.map((r) => index.rawCost[r]!));
     }
     from[edges.length] = graph.from[g]!;
@@ -65,20 +64,27 @@ export function deriveRun(
     to: to.slice(0, edges.length),
     cost: cost.slice(0, edges.length),
   });
-  const { config } = options.context;
-  const jewels = jewelsOf(config);
-  const risk = computeRisk({
-    graph: edited,
+  const changed: number[] = [];
+  for (let g = 0; g < graph.edges.length; g++)
+    if (gone[g] || (kept[g]! >= 0 && cost[kept[g]!]! > graph.cost[g]!)) changed.push(g);
+  const risk = updatedRisk(index, { graph: edited, kept, changed }, options.context);
+  const alive = index.alive.slice();
+  for (const r of killed) alive[r] = 0;
+  const graphEdge = index.graphEdge.map((g, r) => (alive[r] && g >= 0 ? kept[g]! : -1));
+  const derived = {
+    edges: index.rawEdges.filter((_, r) => alive[r]),
     entries: run.entries,
-    config,
-    jewelCost: jewels.cost,
-    jewelName: jewels.name,
-  });
-  const derived = { edges: [] as Edge[], entries: run.entries, graph: edited, risk };
-  return {
-    run: derived,
-    index: indexRun(derived, options.context, survivingRaws(index, killed, kept, derived.edges)),
+    graph: edited,
+    risk,
   };
+  const raws = {
+    rawEdges: index.rawEdges,
+    alive,
+    graphEdge,
+    rawCost: index.rawCost,
+    byTarget: index.byTarget,
+  };
+  return { run: derived, index: indexRun(derived, options.context, raws) };
 }
 
 /** The raw edges merged into graph edge `g`. */
@@ -118,29 +124,6 @@ function orphanedHubEdges(index: RunIndex, gone: Uint8Array): number[] {
     }
   }
   return out;
-}
-
-/** The raw edges that survive, in order (pushed onto `edges`), with the index of each carried over. */
-function survivingRaws(index: RunIndex, killed: ReadonlySet<number>, kept: Int32Array, edges: Edge[]) {
-  const total = index.run.edges.length;
-  const renumber = new Int32Array(total).fill(-1);
-  const graphEdge = new Int32Array(total - killed.size);
-  const rawCost = new Int32Array(total - killed.size);
-  for (let r = 0; r < total; r++) {
-    if (killed.has(r)) continue;
-    const next = edges.length;
-    renumber[r] = next;
-    const g = index.graphEdge[r]!;
-    graphEdge[next] = g < 0 ? -1 : kept[g]!;
-    rawCost[next] = index.rawCost[r]!;
-    edges.push(index.run.edges[r]!);
-  }
-  const byTarget = new Map<string, number[]>();
-  for (const [target, raws] of index.byTarget) {
-    const list = raws.flatMap((r) => (renumber[r]! < 0 ? [] : [renumber[r]!]));
-    if (list.length > 0) byTarget.set(target, list);
-  }
-  return { graphEdge, rawCost, byTarget };
 }
 
 /**

@@ -53,12 +53,18 @@ export function estimable(fixes: readonly Fix[]): boolean {
   return fixes.every((fix) => !CHANGES_ENTRIES[fix.remediation]);
 }
 
-/** Per-run lookups the estimate needs, built once per pipeline run. */
+/**
+ * Per-run lookups the estimate needs, built once per run. Raw edges are numbered as in the last full run
+ * (`rawEdges`), so a run made by graph edits shares its lookups by target and cost and only marks raws dead.
+ */
 export interface RunIndex {
   readonly run: ScoredRun;
-  /** Raw technique edges (before merging) whose fixes target each ref. */
+  /** The raw technique edges (before merging) of the last full run, and which of them this run still has. */
+  readonly rawEdges: readonly Edge[];
+  readonly alive: Uint8Array;
+  /** Raw edges whose fixes target each ref (dead ones included: check `alive`). */
   readonly byTarget: ReadonlyMap<string, readonly number[]>;
-  /** The merged graph edge of each raw edge, and its own cost. */
+  /** The merged graph edge of each raw edge (-1 when dead), and its own cost. */
   readonly graphEdge: Int32Array;
   readonly rawCost: Int32Array;
   /** Raw edges of graph edge g are `raws[rawStart[g] .. rawStart[g+1])`. */
@@ -89,6 +95,8 @@ function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: I
 
 /** Where each raw edge lies in the merged graph, its own cost, and the raw edges whose fixes target each ref. */
 export interface RawIndex {
+  readonly rawEdges: readonly Edge[];
+  readonly alive: Uint8Array;
   readonly graphEdge: Int32Array;
   readonly rawCost: Int32Array;
   readonly byTarget: ReadonlyMap<string, readonly number[]>;
@@ -96,13 +104,11 @@ export interface RawIndex {
 
 /** Builds the lookups for one run; `raws` when the caller already knows them (a run made by graph edits). */
 export function indexRun(run: ScoredRun, context: PipelineContext, raws?: RawIndex): RunIndex {
-  const { graphEdge, rawCost, byTarget } = raws ?? rawIndexOf(run);
+  const raw = raws ?? rawIndexOf(run);
   return {
-    ...graphIndexOf(run, graphEdge),
+    ...graphIndexOf(run, raw.graphEdge),
+    ...raw,
     run,
-    byTarget,
-    graphEdge,
-    rawCost,
     jewelCost: jewelsOf(context.config).cost,
   };
 }
@@ -137,7 +143,13 @@ function rawIndexOf(run: ScoredRun): RawIndex {
       else list.push(r);
     }
   });
-  return { graphEdge, rawCost, byTarget };
+  return {
+    rawEdges: run.edges,
+    alive: new Uint8Array(run.edges.length).fill(1),
+    graphEdge,
+    rawCost,
+    byTarget,
+  };
 }
 
 /** The CSR lookups over the merged graph and its best-path forest. */
@@ -179,7 +191,8 @@ export function killedRaws(
   for (const fix of fixes) {
     const key = keyOf(fix);
     for (const r of index.byTarget.get(fix.target) ?? []) {
-      if (index.run.edges[r]!.fixes.some((f) => f.target === fix.target && keyOf(f) === key)) killed.add(r);
+      if (!index.alive[r]) continue;
+      if (index.rawEdges[r]!.fixes.some((f) => f.target === fix.target && keyOf(f) === key)) killed.add(r);
     }
   }
   return killed;

@@ -1,0 +1,136 @@
+/**
+ * Risk after edges were removed or made dearer, without a new Dijkstra over the whole graph. Costs only rise, so a
+ * node whose best route crosses no changed edge keeps its label (cost, hops, next node): every other route was
+ * already no better and can only have got worse. The nodes whose route crosses one (the subtrees above the changed
+ * edges in the best-path forest) are labelled again by a Dijkstra inside that set, seeded from the edges leaving
+ * it, with the same order and tie-breaks as `distancesToJewels`, so the labels equal a full run's.
+ */
+import type { Graph } from '../graph/graph.js';
+import { THREAT_MODELS } from '../techniques/types.js';
+import type { RunIndex } from './incremental.js';
+import { jewelsOf } from './jewels.js';
+import { MinHeap } from './min-heap.js';
+import type { PipelineContext } from './pipeline.js';
+import { type EntryScore, jewelOf, type RiskResult } from './risk.js';
+import { scoreOfCost } from './score.js';
+
+/** The edit from the run `index` describes to `graph`. */
+export interface GraphChange {
+  /** The edited graph: the old edges minus some, in the same order and on the same nodes. */
+  readonly graph: Graph;
+  /** Old edge → its index in `graph`, or -1 when it was removed. */
+  readonly kept: Int32Array;
+  /** Old edges removed or made dearer. */
+  readonly changed: readonly number[];
+}
+
+/** The risk of `change.graph`, equal to `computeRisk` on it, computed from the old run's labels. */
+export function updatedRisk(index: RunIndex, change: GraphChange, context: PipelineContext): RiskResult {
+  const old = index.run.risk;
+  const { graph, kept } = change;
+  const affected = affectedBy(index, change.changed);
+  const dist = old.distances.dist.slice();
+  const hops = old.distances.hops.slice();
+  const next = old.distances.next.map((e) => (e < 0 ? -1 : kept[e]!));
+  relabel({ graph, affected, dist, hops, next, jewelCost: jewelsOf(context.config).cost });
+  const distances = { dist, hops, next };
+  const jewels = jewelsOf(context.config);
+  const byThreatModel = { ...old.byThreatModel };
+  const entries: EntryScore[] = old.entries.map((scored) => {
+    const v = graph.index.get(scored.entry.node);
+    if (v === undefined || !affected.has(v)) return scored;
+    const cost = scored.entry.priorCost + dist[v]!;
+    const score = scoreOfCost(cost);
+    byThreatModel[scored.entry.threatModel] += score - scored.score;
+    const jewel = score === 0 ? undefined : jewelOf(graph, distances, v, jewels.name);
+    return jewel === undefined
+      ? { entry: scored.entry, cost, score }
+      : { entry: scored.entry, cost, score, jewel };
+  });
+  let total = 0;
+  const { threatModels } = context.config;
+  for (const tm of THREAT_MODELS)
+    if (threatModels[tm].enabled) total += Math.floor((byThreatModel[tm] * threatModels[tm].weight) / 100);
+  return { total, byThreatModel, entries, distances };
+}
+
+/** Nodes whose best route crosses a changed edge: the subtrees above those edges in the best-path forest. */
+function affectedBy(index: RunIndex, changed: readonly number[]): Set<number> {
+  const { graph, risk } = index.run;
+  const affected = new Set<number>();
+  const stack: number[] = [];
+  for (const g of changed) {
+    const u = graph.from[g]!;
+    if (risk.distances.next[u] === g && !affected.has(u)) {
+      affected.add(u);
+      stack.push(u);
+    }
+  }
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    for (let k = index.childStart[v]!; k < index.childStart[v + 1]!; k++) {
+      const c = index.children[k]!;
+      if (!affected.has(c)) {
+        affected.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return affected;
+}
+
+/** Is (cost, hops, via) strictly better than the label? The same order as `distancesToJewels`. */
+function better(cost: number, hops: number, via: number, label: { cost: number; hops: number; via: number }) {
+  if (cost !== label.cost) return cost < label.cost;
+  if (hops !== label.hops) return hops < label.hops;
+  return label.via < 0 || via < label.via;
+}
+
+/** Labels the affected nodes again: seeds from their jewel value and edges to unaffected nodes, then Dijkstra. */
+function relabel(options: {
+  graph: Graph;
+  affected: ReadonlySet<number>;
+  dist: Float64Array;
+  hops: Int32Array;
+  next: Int32Array;
+  jewelCost: (ref: string) => number | undefined;
+}): void {
+  const { graph, affected, dist, hops, next } = options;
+  // Out-edges are contiguous: edges are sorted by their source.
+  const outStart = new Int32Array(graph.nodes.length + 1);
+  for (let e = 0; e < graph.from.length; e++) outStart[graph.from[e]! + 1]!++;
+  for (let v = 0; v < graph.nodes.length; v++) outStart[v + 1]! += outStart[v]!;
+  const heap = new MinHeap();
+  const offer = (u: number, e: number, via: number, cost: number, h: number): boolean => {
+    const label = { cost: dist[u]!, hops: hops[u]!, via: next[u]! < 0 ? -1 : graph.to[next[u]!]! };
+    if (!better(cost, h, via, label)) return false;
+    dist[u] = cost;
+    hops[u] = h;
+    next[u] = e;
+    return true;
+  };
+  for (const u of affected) {
+    const seed = options.jewelCost(graph.nodes[u]!);
+    dist[u] = seed ?? Number.POSITIVE_INFINITY;
+    hops[u] = 0;
+    next[u] = -1;
+    for (let e = outStart[u]!; e < outStart[u + 1]!; e++) {
+      const w = graph.to[e]!;
+      if (!affected.has(w) && Number.isFinite(dist[w]!))
+        offer(u, e, w, dist[w]! + graph.cost[e]!, hops[w]! + 1);
+    }
+    if (Number.isFinite(dist[u]!)) heap.push(dist[u]!, hops[u]!, next[u]! < 0 ? u : graph.to[next[u]!]!, u);
+  }
+  const done = new Set<number>();
+  for (let item = heap.pop(); item !== undefined; item = heap.pop()) {
+    const v = item.node;
+    if (done.has(v) || item.cost !== dist[v] || item.hops !== hops[v]) continue;
+    done.add(v);
+    for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) {
+      const e = graph.inEdges[k]!;
+      const u = graph.from[e]!;
+      if (!affected.has(u) || done.has(u)) continue;
+      if (offer(u, e, v, dist[v]! + graph.cost[e]!, hops[v]! + 1)) heap.push(dist[u]!, hops[u]!, v, u);
+    }
+  }
+}
