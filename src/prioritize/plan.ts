@@ -11,9 +11,9 @@ import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
 import { brokenPath, cutEntries, type RoutePath } from './broken-path.js';
 import { chokepointsOf, cutsChokepoint } from './chokepoints.js';
-import { entryStakeOf, entryStakesOf } from './entry-stakes.js';
+import { type EntryStakes, entryStakeOf, entryStakesOf } from './entry-stakes.js';
 import { deriveRun, sameReachableEdges } from './graph-edit.js';
-import { estimable, estimateRiskAfter, indexRun, type RunIndex } from './incremental.js';
+import { CHANGES_ENTRIES, estimable, estimateRiskAfter, indexRun, type RunIndex } from './incremental.js';
 import { bestPathEdges } from './paths.js';
 import { type PipelineContext, runPipeline, type ScoredRun } from './pipeline.js';
 
@@ -108,11 +108,16 @@ function candidatesOf(run: ScoredRun, context: PipelineContext): Candidate[] {
       }
     }
   }
-  const stakes = entryStakesOf(run, context);
+  let stakes: EntryStakes | undefined;
+  const stakeOf = (fix: Fix) => {
+    if (!CHANGES_ENTRIES[fix.remediation]) return 0;
+    stakes ??= entryStakesOf(run, context);
+    return entryStakeOf(stakes, fix);
+  };
   return [...byKey.entries()].map(([key, { fix, bound, remaining }]) => ({
     key,
     fixes: [fix],
-    bound: Math.ceil(bound + entryStakeOf(stakes, fix)),
+    bound: Math.ceil(bound + stakeOf(fix)),
     minutes: Math.round(effortOf([fix], context).hours * 60),
     remaining,
   }));
