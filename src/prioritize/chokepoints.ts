@@ -105,3 +105,26 @@ export function cutsChokepoint(chokepoints: Chokepoints, after: ScoredRun): bool
     if (incoming.length > 0 && incoming.every((key) => goneIn(after, key))) return true;
   return false;
 }
+
+const CHOKEPOINTS = new WeakMap<ScoredRun, ReturnType<typeof chokepointsOf>>();
+
+/** Threat models with an entry that reaches a jewel. */
+function reachingThreatModels(run: ScoredRun): Set<string> {
+  return new Set(run.risk.entries.filter((s) => Number.isFinite(s.cost)).map((s) => s.entry.threatModel));
+}
+
+/**
+ * Whether the fix cuts a chokepoint of the run it was chosen on (dominators computed once per run). Every path of
+ * a threat model crosses its chokepoints, so cutting one leaves no entry of that model reaching a jewel; the
+ * dominators are only computed for a fix that does that.
+ */
+export function isChokepoint(run: ScoredRun, after: ScoredRun, context: PipelineContext): boolean {
+  const still = reachingThreatModels(after);
+  if ([...reachingThreatModels(run)].every((tm) => still.has(tm))) return false;
+  let chokepoints = CHOKEPOINTS.get(run);
+  if (chokepoints === undefined) {
+    chokepoints = chokepointsOf(run, context);
+    CHOKEPOINTS.set(run, chokepoints);
+  }
+  return cutsChokepoint(chokepoints, after);
+}

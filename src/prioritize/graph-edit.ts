@@ -167,3 +167,17 @@ function reachableEdges(run: ScoredRun, roots: readonly string[]): Set<string> {
   }
   return keys;
 }
+
+/**
+ * Same score for every entry that has one, so the same total and risk per threat model. (An entry may vanish with
+ * a score of 0: a user whose last binding a fix removed.)
+ */
+export function sameScores(a: ScoredRun, b: ScoredRun): boolean {
+  const scored = (run: ScoredRun) =>
+    run.risk.entries
+      .filter((s) => s.score > 0)
+      .map((s) => `${s.entry.threatModel}|${s.entry.node}|${s.score}`);
+  const left = new Set(scored(a));
+  const right = scored(b);
+  return a.risk.total === b.risk.total && left.size === right.length && right.every((key) => left.has(key));
+}

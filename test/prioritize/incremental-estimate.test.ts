@@ -9,12 +9,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyPatches } from '../../src/collect/patch.js';
+import { fixKey } from '../../src/prioritize/candidates.js';
 import { DEFAULT_CONFIG } from '../../src/prioritize/config.js';
 import { deriveRun, sameReachableEdges } from '../../src/prioritize/graph-edit.js';
 import { estimable, estimateRiskAfter, indexRun } from '../../src/prioritize/incremental.js';
+import { jewelsOf } from '../../src/prioritize/jewels.js';
 import { bestPathEdges } from '../../src/prioritize/paths.js';
 import { runPipeline, type ScoredRun } from '../../src/prioritize/pipeline.js';
-import { fixKey } from '../../src/prioritize/plan.js';
+import { distancesToJewels } from '../../src/prioritize/risk.js';
 import type { Fix } from '../../src/techniques/types.js';
 import { withGenerated } from './generated.js';
 
@@ -55,6 +57,10 @@ for (const seed of SEEDS) {
           wrong.push(
             `${key}: graph edit scores differ (risk ${edited.risk.total}, re-run ${exact.risk.total})`,
           );
+        const full = distancesToJewels(edited.graph, jewelsOf(context.config).cost);
+        const labels = (d: typeof full) => [...d.dist].join() + [...d.hops].join() + [...d.next].join();
+        if (labels(full) !== labels(edited.risk.distances))
+          wrong.push(`${key}: the graph edit's updated labels differ from a full Dijkstra on its graph`);
         const roots = exact.entries.map((entry) => entry.node);
         if (!sameReachableEdges(edited, exact, roots))
           wrong.push(`${key}: the graph edit keeps or lacks an edge the re-run reaches`);

@@ -11,10 +11,11 @@ import { test } from 'node:test';
 import { loadInput } from '../../src/cli/load.js';
 import { applyPatches } from '../../src/collect/patch.js';
 import type { Snapshot, SnapshotObject } from '../../src/collect/snapshot.js';
+import { fixKey } from '../../src/prioritize/candidates.js';
 import { DEFAULT_CONFIG } from '../../src/prioritize/config.js';
 import { chooseDuplicates } from '../../src/prioritize/duplicates.js';
 import { runPipeline } from '../../src/prioritize/pipeline.js';
-import { fixKey, makePlan, type PlanResult } from '../../src/prioritize/plan.js';
+import { makePlan, type PlanResult } from '../../src/prioritize/plan.js';
 import { withGenerated } from './generated.js';
 
 /** What a reader of the plan sees, without the runs. */

@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyPatches } from '../../src/collect/patch.js';
 import { brokenPath, cutEntries } from '../../src/prioritize/broken-path.js';
+import { fixKey } from '../../src/prioritize/candidates.js';
 import { DEFAULT_CONFIG } from '../../src/prioritize/config.js';
 import { chooseDuplicates } from '../../src/prioritize/duplicates.js';
 import { runPipeline } from '../../src/prioritize/pipeline.js';
-import { fixKey, makePlan } from '../../src/prioritize/plan.js';
+import { makePlan } from '../../src/prioritize/plan.js';
 import { withGenerated } from './generated.js';
 
 test('R1k seed 3: each plan item equals full re-runs before and after it', async () => {

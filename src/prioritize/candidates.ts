@@ -1,0 +1,114 @@
+/**
+ * Plan candidates: the fixes on the current best-path forest, each with an upper bound on what it can take away,
+ * its effort, and how close to a jewel it cuts; and the order the plan ranks measured candidates in.
+ */
+import type { ObjectPatch } from '../collect/patch.js';
+import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
+import type { Fix } from '../techniques/types.js';
+import { type EntryStakes, entryStakeOf, entryStakesOf } from './entry-stakes.js';
+import { CHANGES_ENTRIES } from './incremental.js';
+import { bestPathEdges } from './paths.js';
+import type { PipelineContext, ScoredRun } from './pipeline.js';
+
+/** A candidate fix with its upper bound: the weighted scores of the entries whose best path it touches. */
+export interface Candidate {
+  readonly key: string;
+  readonly fixes: readonly Fix[];
+  readonly bound: number;
+  readonly minutes: number;
+  /** The least cost left to a jewel after an edge the fix removes: how close to the jewel it cuts. */
+  readonly remaining: number;
+}
+
+/**
+ * An evaluated candidate. `after` is the run on the patched snapshot, kept only while the candidate is the best so
+ * far (a run per candidate would hold the whole cluster once per candidate); absent for graph estimates and in the
+ * cache, which keeps ΔR alone.
+ */
+export interface Evaluated {
+  readonly candidate: Candidate;
+  readonly delta: number;
+  readonly after?: ScoredRun;
+}
+
+const FIX_KEYS = new WeakMap<Fix, string>();
+
+/** Identity of a fix: remediation, target and the exact patch (memoised: fixes are asked for every round). */
+export function fixKey(fix: Fix): string {
+  let key = FIX_KEYS.get(fix);
+  if (key === undefined) {
+    key = `${fix.remediation}|${fix.target}|${JSON.stringify(fix.ops)}`;
+    FIX_KEYS.set(fix, key);
+  }
+  return key;
+}
+
+/** The effort of a set of fixes, in hours and as the largest class. */
+export function effortOf(
+  fixes: readonly Fix[],
+  context: PipelineContext,
+): { hours: number; effort: EffortClass } {
+  const classes = fixes.map((fix) => REMEDIATIONS[fix.remediation].effort);
+  const hours = classes.reduce((sum, c) => sum + context.config.effortHours[c], 0);
+  const order: EffortClass[] = ['minutes', 'hours', 'day', 'days'];
+  const effort = classes.reduce((a, b) => (order.indexOf(a) >= order.indexOf(b) ? a : b));
+  return { hours, effort };
+}
+
+/** Candidates on the best-path forest, each with its bound. */
+export function candidatesOf(run: ScoredRun, context: PipelineContext): Candidate[] {
+  const byKey = new Map<string, { fix: Fix; bound: number; remaining: number }>();
+  const { dist } = run.risk.distances;
+  for (const scored of run.risk.entries) {
+    if (scored.score === 0) continue;
+    const weighted = (scored.score * context.config.threatModels[scored.entry.threatModel].weight) / 100;
+    const seen = new Set<string>();
+    for (const e of bestPathEdges(run, scored)) {
+      const remaining = dist[run.graph.to[e]!]!;
+      for (const fix of run.graph.edges[e]!.fixes) {
+        const key = fixKey(fix);
+        const current = byKey.get(key) ?? { fix, bound: 0, remaining };
+        const bound = current.bound + (seen.has(key) ? 0 : weighted);
+        seen.add(key);
+        byKey.set(key, { fix, bound, remaining: Math.min(current.remaining, remaining) });
+      }
+    }
+  }
+  let stakes: EntryStakes | undefined;
+  const stakeOf = (fix: Fix) => {
+    if (!CHANGES_ENTRIES[fix.remediation]) return 0;
+    stakes ??= entryStakesOf(run, context);
+    return entryStakeOf(stakes, fix);
+  };
+  return [...byKey.entries()].map(([key, { fix, bound, remaining }]) => ({
+    key,
+    fixes: [fix],
+    bound: Math.ceil(bound + stakeOf(fix)),
+    minutes: Math.round(effortOf([fix], context).hours * 60),
+    remaining,
+  }));
+}
+
+/**
+ * Order: ΔR per effort descending (integer cross-multiplication), ΔR, effort ascending, then the fix that cuts
+ * closer to the jewel (removing the privilege itself, not one way to it, also closes routes not yet modelled),
+ * then remediation and target.
+ */
+export function compareEvaluated(a: Evaluated, b: Evaluated): number {
+  const ratio = b.delta * a.candidate.minutes - a.delta * b.candidate.minutes;
+  if (ratio !== 0) return ratio;
+  if (a.delta !== b.delta) return b.delta - a.delta;
+  if (a.candidate.minutes !== b.candidate.minutes) return a.candidate.minutes - b.candidate.minutes;
+  if (a.candidate.remaining !== b.candidate.remaining) return a.candidate.remaining - b.candidate.remaining;
+  return a.candidate.key < b.candidate.key ? -1 : a.candidate.key > b.candidate.key ? 1 : 0;
+}
+
+/** The patches of a set of fixes. */
+export function patchesOf(fixes: readonly Fix[]): ObjectPatch[] {
+  return fixes.map((fix) => ({ target: fix.target, ops: fix.ops }));
+}
+
+/** The candidate's bound could match or beat the pick's measured ratio. */
+export function mightBeat(candidate: Candidate, pick: Evaluated): boolean {
+  return candidate.bound * pick.candidate.minutes >= pick.delta * candidate.minutes;
+}
