@@ -18,6 +18,8 @@ export interface Candidate {
   readonly minutes: number;
   /** The least cost left to a jewel after an edge the fix removes: how close to the jewel it cuts. */
   readonly remaining: number;
+  /** What it may take away through entries it can change (0 unless its remediation can), part of `bound`. */
+  readonly stake: number;
 }
 
 /**
@@ -56,7 +58,11 @@ export function effortOf(
 }
 
 /** Candidates on the best-path forest, each with its bound. */
-export function candidatesOf(run: ScoredRun, context: PipelineContext): Candidate[] {
+export function candidatesOf(
+  run: ScoredRun,
+  context: PipelineContext,
+  options: { readonly entryStakes: boolean },
+): Candidate[] {
   const byKey = new Map<string, { fix: Fix; bound: number; remaining: number }>();
   const { dist } = run.risk.distances;
   for (const scored of run.risk.entries) {
@@ -76,17 +82,21 @@ export function candidatesOf(run: ScoredRun, context: PipelineContext): Candidat
   }
   let stakes: EntryStakes | undefined;
   const stakeOf = (fix: Fix) => {
-    if (!CHANGES_ENTRIES[fix.remediation]) return 0;
+    if (!options.entryStakes || !CHANGES_ENTRIES[fix.remediation]) return 0;
     stakes ??= entryStakesOf(run, context);
     return entryStakeOf(stakes, fix);
   };
-  return [...byKey.entries()].map(([key, { fix, bound, remaining }]) => ({
-    key,
-    fixes: [fix],
-    bound: Math.ceil(bound + stakeOf(fix)),
-    minutes: Math.round(effortOf([fix], context).hours * 60),
-    remaining,
-  }));
+  return [...byKey.entries()].map(([key, { fix, bound, remaining }]) => {
+    const stake = stakeOf(fix);
+    return {
+      key,
+      fixes: [fix],
+      bound: Math.ceil(bound + stake),
+      minutes: Math.round(effortOf([fix], context).hours * 60),
+      remaining,
+      stake,
+    };
+  });
 }
 
 /**

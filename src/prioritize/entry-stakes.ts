@@ -17,9 +17,14 @@ export interface EntryStakes {
 export function entryStakesOf(run: ScoredRun, context: PipelineContext): EntryStakes {
   const byObject = new Map<string, number>();
   let unknown = 0;
+  const { base, exposed } = context.config.priors.container;
+  // A container stays an entry whatever changes; losing its exposure only lowers its prior to the base one.
+  const containerShare = exposed > base ? 1 - base / exposed : 0;
   for (const scored of run.risk.entries) {
     if (scored.score === 0) continue;
-    const weighted = (scored.score * context.config.threatModels[scored.entry.threatModel].weight) / 100;
+    const share = scored.entry.threatModel === 'container' ? containerShare : 1;
+    const weighted =
+      (share * scored.score * context.config.threatModels[scored.entry.threatModel].weight) / 100;
     const { sources } = scored.entry;
     if (sources === undefined) unknown += weighted;
     else for (const ref of new Set(sources)) byObject.set(ref, (byObject.get(ref) ?? 0) + weighted);

@@ -5,6 +5,7 @@
  */
 import { applyPatches } from '../collect/patch.js';
 import type { Snapshot } from '../collect/snapshot.js';
+import { THREAT_MODELS } from '../techniques/types.js';
 import { type Candidate, compareEvaluated, type Evaluated, fixKey, patchesOf } from './candidates.js';
 import { estimable, estimateRiskAfter, indexRun, type RunIndex } from './incremental.js';
 import { type PipelineContext, runPipeline, type ScoredRun } from './pipeline.js';
@@ -54,10 +55,20 @@ export function lazyBest(
     estimates.set(candidate.key, estimate);
     return estimate;
   };
-  if (options.evaluation === 'graph-edits') return screenedBest(options, judge);
+  // A fix that can change entries is measured by a full re-run; its graph estimate plus what its entries hold bounds
+  // that from above (every other entry scores as in the estimate), so most never need the re-run.
+  const candidates = options.candidates.map((candidate) => {
+    if (estimable(candidate.fixes)) return candidate;
+    const edges = run.risk.total - estimateRiskAfter(estimated, candidate.fixes, { context, keyOf: fixKey });
+    // Per threat model the total rounds down once: allow one unit each.
+    const bound = Math.ceil(edges + candidate.stake) + THREAT_MODELS.length;
+    return bound < candidate.bound ? { ...candidate, bound } : candidate;
+  });
+  const screening = { ...options, candidates };
+  if (options.evaluation === 'graph-edits') return screenedBest(screening, judge);
   let best: Evaluated | undefined;
   for (let round = 0; round < MAX_CONFIRMATIONS && best === undefined; round++) {
-    const screened = screenedBest(options, judge);
+    const screened = screenedBest(screening, judge);
     if (screened === undefined) return undefined;
     // Exact already: re-run for this pick, or answered from the cache (its run re-made once if it was dropped).
     if (screened.after !== undefined || cache.has(screened.candidate.key)) best = screened;
@@ -66,7 +77,7 @@ export function lazyBest(
       if (exact.delta === screened.delta) best = exact;
     }
   }
-  best ??= exactBest(options);
+  best ??= exactBest(screening);
   // The pick keeps its run in the cache: the one thing and the first plan item are often the same fix.
   if (best?.after !== undefined) cache.set(best.candidate.key, best);
   return best;
@@ -149,6 +160,7 @@ export function bestPair(
         bound: a.bound + b.bound,
         minutes: a.minutes + b.minutes,
         remaining: Math.min(a.remaining, b.remaining),
+        stake: a.stake + b.stake,
       });
     }
   }

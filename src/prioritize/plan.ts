@@ -5,6 +5,8 @@
  * pipeline on the patched snapshot. One full re-run of the plan's end state confirms the graph edits; if it
  * disagrees, the plan is made again with every pick confirmed by a full re-run.
  */
+
+import type { PatchOp } from '../collect/patch.js';
 import { applyPatches } from '../collect/patch.js';
 import type { Snapshot } from '../collect/snapshot.js';
 import type { EffortClass } from '../techniques/remediations.js';
@@ -24,6 +26,7 @@ import { deriveRun, sameReachableEdges, sameScores } from './graph-edit.js';
 import { estimable } from './incremental.js';
 import { bestPair, INDEXES, indexOf, lazyBest, type PlanEvaluation } from './pick.js';
 import { type PipelineContext, runPipeline, type ScoredRun } from './pipeline.js';
+import { staleAfter } from './stale-ops.js';
 
 export type { PlanEvaluation } from './pick.js';
 
@@ -148,15 +151,17 @@ function planWith(
   let oneThing: PlannedFix | null = null;
   let stopped: PlanResult['stopped'] = 'max-items';
   const resynced: Unconfirmed[] = [];
-  // Objects patched since the last full run: their fixes in the current graph were computed before that patch.
-  const patched = new Set<string>();
+  // Ops applied per object since the last full run: the current graph's fixes were computed before them.
+  const patched = new Map<string, PatchOp[]>();
   while (items.length < config.maxPlanItems) {
     if (run.risk.total === 0) {
       stopped = 'no-risk';
       break;
     }
     const cache = new Map<string, Evaluated>();
-    const all = candidatesOf(run, context);
+    // The one thing and the first item count what entry-changing fixes take away through entries; later rounds
+    // bound them by their paths alone, or close contenders would cost a full re-run each round.
+    const all = candidatesOf(run, context, { entryStakes: items.length === 0 });
     if (items.length === 0) {
       const limit = Math.round(config.oneThingMaxHours * 60);
       const within = all.filter((c) => c.minutes <= limit);
@@ -192,13 +197,14 @@ function planWith(
       byRatio: true,
       evaluation,
     };
-    const isStale = (c: Candidate) => c.fixes.some((fix) => patched.has(fix.target));
+    const isStale = (c: Candidate) =>
+      c.fixes.some((fix) => staleAfter(patched.get(fix.target) ?? [], fix.ops));
     const stale = patched.size === 0 ? [] : affordable.filter(isStale);
     const fresh =
       stale.length === 0 ? state : { ...state, candidates: affordable.filter((c) => !isStale(c)) };
     const chosen = lazyBest(fresh) ?? bestPair(fresh, budgetLeft);
     if (stale.some((c) => chosen === undefined || mightBeat(c, chosen))) {
-      // A fix of an object an earlier item patched has index-based ops for the object as it was: re-run the
+      // A fix whose ops an earlier item's patch to its object made stale (shifted indexes, same place): re-run the
       // pipeline for fixes computed afresh (and keep the run to check the graph edits against).
       const real = runPipeline(current, context);
       resynced.push({ snapshot: current, run, real });
@@ -216,7 +222,8 @@ function planWith(
     spentMinutes += chosen.candidate.minutes;
     current = applyPatches(current, patchesOf(chosen.candidate.fixes));
     if (!DERIVED.has(after)) patched.clear();
-    for (const fix of DERIVED.has(after) ? chosen.candidate.fixes : []) patched.add(fix.target);
+    for (const fix of DERIVED.has(after) ? chosen.candidate.fixes : [])
+      patched.set(fix.target, [...(patched.get(fix.target) ?? []), ...fix.ops]);
     run = after;
   }
   // The end state, the states re-run on the way, and the one thing's when it is not where the plan starts.
