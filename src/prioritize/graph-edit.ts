@@ -26,10 +26,13 @@ export function deriveRun(
   const { run } = index;
   const { graph } = run;
   const killed = new Set(killedRaws(index, fixes, options.keyOf));
-  const touched = new Set<number>();
-  for (const r of killed) if (index.graphEdge[r]! >= 0) touched.add(index.graphEdge[r]!);
+  const touched = new Uint8Array(graph.edges.length);
+  for (const r of killed) if (index.graphEdge[r]! >= 0) touched[index.graphEdge[r]!] = 1;
   const gone = new Uint8Array(graph.edges.length);
-  for (const g of touched) if (rawsOf(index, g).every((r) => killed.has(r))) gone[g] = 1;
+  for (const r of killed) {
+    const g = index.graphEdge[r]!;
+    if (g >= 0 && rawsOf(index, g).every((twin) => killed.has(twin))) gone[g] = 1;
+  }
   for (const g of orphanedHubEdges(index, gone)) {
     gone[g] = 1;
     for (const r of rawsOf(index, g)) killed.add(r);
@@ -44,7 +47,7 @@ export function deriveRun(
     if (gone[g]) continue;
     let edge = graph.edges[g]!;
     let edgeCost = graph.cost[g]!;
-    if (touched.has(g)) {
+    if (touched[g]) {
       // Re-merge the survivors in their original order, exactly as buildGraph merges twins.
       const survivors = rawsOf(index, g).filter((r) => !killed.has(r));
       edge = survivors.map((r) => index.rawEdges[r]!).reduce((a, b) => mergeTwin(a, b, metaOf));
@@ -66,11 +69,15 @@ export function deriveRun(
   });
   const changed: number[] = [];
   for (let g = 0; g < graph.edges.length; g++)
-    if (gone[g] || (kept[g]! >= 0 && cost[kept[g]!]! > graph.cost[g]!)) changed.push(g);
+    if (gone[g] || (touched[g] && cost[kept[g]!]! > graph.cost[g]!)) changed.push(g);
   const risk = updatedRisk(index, { graph: edited, kept, changed }, options.context);
   const alive = index.alive.slice();
   for (const r of killed) alive[r] = 0;
-  const graphEdge = index.graphEdge.map((g, r) => (alive[r] && g >= 0 ? kept[g]! : -1));
+  const graphEdge = new Int32Array(alive.length);
+  for (let r = 0; r < alive.length; r++) {
+    const g = index.graphEdge[r]!;
+    graphEdge[r] = alive[r] && g >= 0 ? kept[g]! : -1;
+  }
   const derived = {
     edges: index.rawEdges.filter((_, r) => alive[r]),
     entries: run.entries,
@@ -84,7 +91,7 @@ export function deriveRun(
     rawCost: index.rawCost,
     byTarget: index.byTarget,
   };
-  return { run: derived, index: indexRun(derived, options.context, raws) };
+  return { run: derived, index: indexRun(derived, options.context, raws, index.entriesAt) };
 }
 
 /** The raw edges merged into graph edge `g`. */

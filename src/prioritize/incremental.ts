@@ -103,10 +103,15 @@ export interface RawIndex {
 }
 
 /** Builds the lookups for one run; `raws` when the caller already knows them (a run made by graph edits). */
-export function indexRun(run: ScoredRun, context: PipelineContext, raws?: RawIndex): RunIndex {
+export function indexRun(
+  run: ScoredRun,
+  context: PipelineContext,
+  raws?: RawIndex,
+  entriesAt?: RunIndex['entriesAt'],
+): RunIndex {
   const raw = raws ?? rawIndexOf(run);
   return {
-    ...graphIndexOf(run, raw.graphEdge),
+    ...graphIndexOf(run, raw.graphEdge, entriesAt),
     ...raw,
     run,
     jewelCost: jewelsOf(context.config).cost,
@@ -153,7 +158,7 @@ function rawIndexOf(run: ScoredRun): RawIndex {
 }
 
 /** The CSR lookups over the merged graph and its best-path forest. */
-function graphIndexOf(run: ScoredRun, graphEdge: Int32Array) {
+function graphIndexOf(run: ScoredRun, graphEdge: Int32Array, known?: RunIndex['entriesAt']) {
   const { graph } = run;
   const raw = csr(graph.edges.length, graphEdge);
   const out = csr(graph.nodes.length, graph.from);
@@ -162,14 +167,8 @@ function graphIndexOf(run: ScoredRun, graphEdge: Int32Array) {
     parent[v] = e < 0 ? -1 : graph.to[e]!;
   });
   const tree = csr(graph.nodes.length, parent);
-  const entriesAt = new Map<number, number[]>();
-  run.risk.entries.forEach((scored, i) => {
-    const v = graph.index.get(scored.entry.node);
-    if (v === undefined) return;
-    const list = entriesAt.get(v);
-    if (list === undefined) entriesAt.set(v, [i]);
-    else list.push(i);
-  });
+  // A graph edit keeps the entries and the node numbers: the lookup carries over.
+  const entriesAt = known ?? entriesAtOf(run);
   return {
     rawStart: raw.start,
     raws: raw.items,
@@ -179,6 +178,19 @@ function graphIndexOf(run: ScoredRun, graphEdge: Int32Array) {
     children: tree.items,
     entriesAt,
   };
+}
+
+/** Entry scores (indexes into `run.risk.entries`) at each node. */
+function entriesAtOf(run: ScoredRun): Map<number, number[]> {
+  const entriesAt = new Map<number, number[]>();
+  run.risk.entries.forEach((scored, i) => {
+    const v = run.graph.index.get(scored.entry.node);
+    if (v === undefined) return;
+    const list = entriesAt.get(v);
+    if (list === undefined) entriesAt.set(v, [i]);
+    else list.push(i);
+  });
+  return entriesAt;
 }
 
 /** The raw technique edges that name one of `fixes`: the edges a patch is expected to remove. */
