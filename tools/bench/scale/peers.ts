@@ -1,10 +1,12 @@
 /**
  * Peers on the same manifests: Checkov (required; a virtualenv under .cache/checkov, made by
- * `npm run bench:peers-setup`) and Trivy (best effort, `trivy config`, offline). A peer that is not installed is
- * skipped with the reason.
+ * `npm run bench:peers-setup`) and Trivy (best effort: `trivy config` with its built-in checks and no update, so
+ * offline; built by `npm run bench:trivy-setup`). A peer that is not installed is skipped with the reason. Each
+ * run's JSON output is counted, so the table shows what the peer found as well as how long it took.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** One peer's run, or why it was skipped. */
@@ -14,37 +16,81 @@ export type PeerRun =
 
 const TIMEOUT_MS = 30 * 60 * 1000;
 
-function timed(peer: string, command: string, args: readonly string[]): PeerRun {
-  const start = performance.now();
-  const run = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: TIMEOUT_MS });
-  const wallMs = performance.now() - start;
-  const note =
-    run.error !== undefined ? run.error.message : run.signal !== null ? `killed (${run.signal})` : '';
-  return { peer, wallMs, status: run.status, note };
+/** Runs a peer that writes JSON into the folder it is given (as `file`), and describes that JSON with `count`. */
+function timed(
+  peer: string,
+  command: string,
+  output: { readonly args: (dir: string) => readonly string[]; readonly file: string },
+  count: (json: unknown) => string,
+): PeerRun {
+  const dir = mkdtempSync(join(tmpdir(), `chokepoint-${peer}-`));
+  const out = join(dir, output.file);
+  try {
+    const start = performance.now();
+    const run = spawnSync(command, output.args(dir), {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: TIMEOUT_MS,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const wallMs = performance.now() - start;
+    let note =
+      run.error !== undefined ? run.error.message : run.signal !== null ? `killed (${run.signal})` : '';
+    if (note === '' && existsSync(out)) {
+      try {
+        note = count(JSON.parse(readFileSync(out, 'utf8')));
+      } catch {
+        note = 'output was not JSON';
+      }
+    }
+    return { peer, wallMs, status: run.status, note };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-/** Checkov over every file of `dir` (Kubernetes framework, quiet, JSON to /dev/null). */
+/** Checkov over every file of `dir` (Kubernetes framework, quiet, JSON report). */
 export function runCheckov(dir: string): PeerRun {
   const bin = join('.cache', 'checkov', 'bin', 'checkov');
   if (!existsSync(bin))
     return { peer: 'checkov', skipped: `${bin} not found — run npm run bench:peers-setup` };
-  return timed('checkov', bin, [
+  const args = (out: string) => [
     '-d',
     dir,
     '--framework',
     'kubernetes',
     '--quiet',
+    '--skip-download',
     '-o',
     'json',
-    '--skip-download',
-  ]);
+    '--output-file-path',
+    out,
+  ];
+  return timed('checkov', bin, { args, file: 'results_json.json' }, (json) => {
+    const reports = Array.isArray(json) ? json : [json];
+    const summary = (reports[0] as { summary?: { failed?: number; resource_count?: number } }).summary;
+    return `${summary?.resource_count ?? '?'} resources, ${summary?.failed ?? '?'} failed checks`;
+  });
 }
 
-/** Trivy misconfiguration scan of `dir`, offline. */
-export function runTrivy(dir: string): PeerRun {
+/** Trivy misconfiguration scan of `dir`: built-in checks, no check update, nothing fetched. */
+export function runTrivy(dir: string, peer = 'trivy'): PeerRun {
   const bin = [join('.cache', 'trivy', 'bin', 'trivy'), 'trivy'].find(
     (b) => spawnSync(b, ['--version'], { stdio: 'ignore' }).status === 0,
   );
-  if (bin === undefined) return { peer: 'trivy', skipped: 'trivy not installed — see docs/benchmarks.md' };
-  return timed('trivy', bin, ['config', '--skip-check-update', '--offline-scan', '--quiet', dir]);
+  if (bin === undefined) return { peer, skipped: 'trivy not installed — run npm run bench:trivy-setup' };
+  const args = (out: string) => [
+    'config',
+    '--skip-check-update',
+    '--quiet',
+    '-f',
+    'json',
+    '-o',
+    join(out, 'trivy.json'),
+    dir,
+  ];
+  return timed(peer, bin, { args, file: 'trivy.json' }, (json) => {
+    const results = (json as { Results?: { Misconfigurations?: unknown[] }[] }).Results ?? [];
+    const found = results.reduce((sum, r) => sum + (r.Misconfigurations?.length ?? 0), 0);
+    return `${results.length} files read as configuration, ${found} misconfigurations`;
+  });
 }
