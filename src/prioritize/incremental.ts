@@ -231,12 +231,12 @@ function raisedEdges(
   return raised;
 }
 
-/** Nodes whose best route crosses a raised edge: the subtrees above those edges in the best-path forest. */
-function affectedBy(index: RunIndex, raised: ReadonlyMap<number, number>): Set<number> {
+/** Nodes whose best route crosses a removed or dearer edge: the subtrees above those edges in the best-path forest. */
+export function affectedBy(index: RunIndex, changed: Iterable<number>): Set<number> {
   const { graph, risk } = index.run;
   const affected = new Set<number>();
   const stack: number[] = [];
-  for (const g of raised.keys()) {
+  for (const g of changed) {
     const u = graph.from[g]!;
     if (risk.distances.next[u] === g && !affected.has(u)) {
       affected.add(u);
@@ -299,7 +299,7 @@ export function estimateRiskAfter(
 ): number {
   const { run } = index;
   const raised = raisedEdges(index, fixes, options.keyOf);
-  const affected = affectedBy(index, raised);
+  const affected = affectedBy(index, raised.keys());
   if (affected.size === 0) return run.risk.total;
   const dist = redistance(index, affected, raised);
   const byThreatModel = { ...run.risk.byThreatModel };

@@ -7,7 +7,7 @@
  */
 import type { Graph } from '../graph/graph.js';
 import { THREAT_MODELS } from '../techniques/types.js';
-import type { RunIndex } from './incremental.js';
+import { affectedBy, type RunIndex } from './incremental.js';
 import { jewelsOf } from './jewels.js';
 import { MinHeap } from './min-heap.js';
 import type { PipelineContext } from './pipeline.js';
@@ -52,31 +52,6 @@ export function updatedRisk(index: RunIndex, change: GraphChange, context: Pipel
   for (const tm of THREAT_MODELS)
     if (threatModels[tm].enabled) total += Math.floor((byThreatModel[tm] * threatModels[tm].weight) / 100);
   return { total, byThreatModel, entries, distances };
-}
-
-/** Nodes whose best route crosses a changed edge: the subtrees above those edges in the best-path forest. */
-function affectedBy(index: RunIndex, changed: readonly number[]): Set<number> {
-  const { graph, risk } = index.run;
-  const affected = new Set<number>();
-  const stack: number[] = [];
-  for (const g of changed) {
-    const u = graph.from[g]!;
-    if (risk.distances.next[u] === g && !affected.has(u)) {
-      affected.add(u);
-      stack.push(u);
-    }
-  }
-  while (stack.length > 0) {
-    const v = stack.pop()!;
-    for (let k = index.childStart[v]!; k < index.childStart[v + 1]!; k++) {
-      const c = index.children[k]!;
-      if (!affected.has(c)) {
-        affected.add(c);
-        stack.push(c);
-      }
-    }
-  }
-  return affected;
 }
 
 /** Is (cost, hops, via) strictly better than the label? The same order as `distancesToJewels`. */
