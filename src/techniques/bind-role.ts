@@ -12,7 +12,19 @@ import { byBindingSubject, hasVerb, subjectsNeeding } from './rbac-scan.js';
 import type { Edge, Technique } from './types.js';
 import { sortEdges } from './workload-helpers.js';
 
+// The namespace-admin hubs ask for these edges too (rbac-hubs.ts): found once per model.
+const found = new WeakMap<Model, Edge[]>();
+
 function find(model: Model): Edge[] {
+  let edges = found.get(model);
+  if (edges === undefined) {
+    edges = findEdges(model);
+    found.set(model, edges);
+  }
+  return edges;
+}
+
+function findEdges(model: Model): Edge[] {
   const views = roleViews(model);
   const edges: Edge[] = [];
   // Every target needs a bind grant: only subjects holding one are read in full.
@@ -32,7 +44,7 @@ function find(model: Model): Edge[] {
               ...boundRoleEvidence(model, { group, to, roles: views.base.admin }),
               ...chainEvidence(model, closure, write === undefined ? binds : [...binds, write]),
             ],
-            fixes: boundRoleFixes(model, { own, group, to, views }),
+            fixes: boundRoleFixes(model, { own, group, to, views, closure }),
           }),
         );
   }

@@ -29,6 +29,8 @@ export function boundRoleFixes(
     readonly group: readonly Grant[];
     readonly to: NodeRef;
     readonly views: RoleViews;
+    /** The subject's chain with every rule in place. */
+    readonly closure: Closure;
   },
 ): Fix[] {
   if (!parts.to.startsWith(NAMESPACE_ADMIN)) return [];
@@ -42,7 +44,8 @@ export function boundRoleFixes(
       // Only a wildcard or a bind rule can make a Role admin-level; others are never the cut.
       if (!isFullWildcard(rule) && !rule.verbs.includes('bind') && !rule.verbs.includes('*')) return;
       const view = parts.views.without(role, ruleIndex);
-      const closure = withBindableRoles(view, parts.own);
+      // A chain that never read the Role's namespace is the same without the rule; only the admin names change.
+      const closure = parts.closure.read.has(namespace) ? withBindableRoles(view, parts.own) : parts.closure;
       const after = bindTargetsOf(closure.grants, view.admin).get(parts.to);
       if (after !== undefined && ownGrants(closure, after.binds).some((g) => parts.group.includes(g))) return;
       const fix = restrictRoleRule(model, [heldGrants(role, namespace)[ruleIndex]!]);

@@ -86,6 +86,8 @@ export interface Closure {
   readonly grants: readonly Grant[];
   /** An added grant (a bound Role's rule) → the subject's own bind grants that lead to it. */
   readonly via: ReadonlyMap<Grant, readonly Grant[]>;
+  /** Namespaces whose Roles the subject could bind (where it holds a binding write and some bind). */
+  readonly read: ReadonlySet<string>;
 }
 
 /** True when the rule may allow `bind` on Roles at all. */
@@ -102,6 +104,7 @@ export function withBindableRoles(view: RoleView, own: readonly Grant[]): Closur
   const grants = [...own];
   const via = new Map<Grant, readonly Grant[]>();
   const bound = new Set<string>();
+  const read = new Set<string>();
   for (let grew = true; grew; ) {
     grew = false;
     const writes = new Set(grants.filter((g) => allowsAny(g, WRITE_RB)).map((g) => g.scope));
@@ -119,6 +122,7 @@ export function withBindableRoles(view: RoleView, own: readonly Grant[]): Closur
       for (const namespace of namespaces) {
         if (!writes.has(namespace) && !writes.has('*')) continue;
         if (saturated(namespace)) continue;
+        read.add(namespace);
         for (const role of view.byNamespace.get(namespace) ?? []) {
           if (bound.has(role.ref) || (names.length > 0 && !names.includes(role.name))) continue;
           if (!allowsAny(grant, bindRequest(role.name))) continue;
@@ -133,7 +137,7 @@ export function withBindableRoles(view: RoleView, own: readonly Grant[]): Closur
       }
     }
   }
-  return { grants, via };
+  return { grants, via, read };
 }
 
 /** The subject's own grants behind these (closure) grants, without repeats, in order. */
