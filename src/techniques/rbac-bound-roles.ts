@@ -46,7 +46,10 @@ export function boundRoleFixes(
       const view = parts.views.without(role, ruleIndex);
       // A chain that never read the Role's namespace is the same without the rule; only the admin names change.
       const closure = parts.closure.read.has(namespace) ? withBindableRoles(view, parts.own) : parts.closure;
-      const after = bindTargetsOf(closure.grants, view.admin).get(parts.to);
+      // Only this namespace's targets matter: its grants and admin names, not every namespace's.
+      const local = closure.grants.filter((grant) => grant.scope === namespace || grant.scope === '*');
+      const names = new Map([[namespace, view.admin.get(namespace) ?? []]]);
+      const after = bindTargetsOf(local, names).get(parts.to);
       if (after !== undefined && ownGrants(closure, after.binds).some((g) => parts.group.includes(g))) return;
       const fix = restrictRoleRule(model, [heldGrants(role, namespace)[ruleIndex]!]);
       if (fix !== undefined) fixes.push(fix);
