@@ -82,6 +82,7 @@ export function candidatesOf(
   }
   let stakes: EntryStakes | undefined;
   const stakeOf = (fix: Fix) => {
+    // Counted lazily: most rounds have no candidate that can change entries.
     if (!options.entryStakes || !CHANGES_ENTRIES[fix.remediation]) return 0;
     stakes ??= entryStakesOf(run, context);
     return entryStakeOf(stakes, fix);
