@@ -6,6 +6,7 @@
 import { mapSelectorMatches } from '../model/label-selector.js';
 import type { Model } from '../model/model.js';
 import type { Service, Workload } from '../model/types.js';
+import { workloadsIn } from './rbac-capability.js';
 import { containerPointer } from './workload-helpers.js';
 
 /** The hygiene fact ids. */
@@ -47,8 +48,8 @@ const SENSITIVE_IMAGES: readonly string[] = [
 /** The workloads a Service selects: same namespace, a non-empty selector that matches the pod labels. */
 export function backendsOf(model: Model, service: Service): Workload[] {
   if (Object.keys(service.selector).length === 0) return [];
-  return model.workloads.filter(
-    (w) => w.namespace === service.namespace && mapSelectorMatches(service.selector, w.podLabels),
+  return workloadsIn(model, service.namespace).filter((w) =>
+    mapSelectorMatches(service.selector, w.podLabels),
   );
 }
 

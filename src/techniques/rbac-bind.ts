@@ -15,6 +15,17 @@ const WRITE_RB = requestsFor(WRITE, RBAC_GROUP, ['rolebindings']);
 const BIND_CLUSTER_ADMIN = requestsFor(['bind'], RBAC_GROUP, ['clusterroles'], 'cluster-admin');
 const BIND_ADMIN = [...BIND_CLUSTER_ADMIN, ...requestsFor(['bind'], RBAC_GROUP, ['clusterroles'], 'admin')];
 
+/** One request list per Role name, so `allowsAny` answers each (rule, name) once and no list is built per call. */
+const bindByName = new Map<string, ReturnType<typeof requestsFor>>();
+export function bindRequest(name: string): ReturnType<typeof requestsFor> {
+  let requests = bindByName.get(name);
+  if (requests === undefined) {
+    requests = requestsFor(['bind'], RBAC_GROUP, ['roles'], name);
+    bindByName.set(name, requests);
+  }
+  return requests;
+}
+
 /**
  * Names of the Roles whose holder is admin of their namespace, by namespace: binding one is namespace admin.
  * A full wildcard rule is; so is a Role whose own rules let its holder write a RoleBinding there and `bind` an
@@ -103,9 +114,7 @@ function bindTargets(grant: Grant, writes: Writes, roles: ReadonlyMap<string, st
     const namespaces = grant.scope === '*' ? [...roles.keys()] : [grant.scope];
     for (const ns of namespaces) {
       const names = roles.get(ns) ?? [];
-      const bindable = names.some((name) =>
-        allowsAny(grant, requestsFor(['bind'], RBAC_GROUP, ['roles'], name)),
-      );
+      const bindable = names.some((name) => allowsAny(grant, bindRequest(name)));
       if (bindable && canWriteIn(ns)) targets.add(ns);
     }
   }

@@ -8,10 +8,10 @@
 import { pointer } from '../collect/patch.js';
 import type { Model } from '../model/model.js';
 import type { Grant, Role } from '../model/types.js';
-import { bindTargetsOf, heldGrants } from './rbac-bind.js';
+import { bindRequest, bindTargetsOf, heldGrants } from './rbac-bind.js';
 import { restrictRoleRule } from './rbac-fixes.js';
-import { type Closure, ownGrants, type RoleViews, withBindableRoles } from './rbac-role-closure.js';
-import { allowsAny, isFullWildcard, RBAC_GROUP, requestsFor } from './rbac-scan.js';
+import { type Closure, grantsIn, ownGrants, type RoleViews, withBindableRoles } from './rbac-role-closure.js';
+import { allowsAny, isFullWildcard } from './rbac-scan.js';
 import type { Evidence, Fix, NodeRef } from './types.js';
 import { evidence } from './workload-helpers.js';
 
@@ -36,6 +36,9 @@ export function boundRoleFixes(
   if (!parts.to.startsWith(NAMESPACE_ADMIN)) return [];
   const namespace = parts.to.slice(NAMESPACE_ADMIN.length);
   const fixes: Fix[] = [];
+  // Only this namespace's targets matter, and a chain there reads only its Roles and the grants acting there.
+  const own = distinctGrants(grantsIn(parts.own, namespace), parts.group, parts.closure);
+  const whole = distinctGrants(grantsIn(parts.closure.grants, namespace), parts.group, parts.closure);
   for (const name of parts.views.base.admin.get(namespace) ?? []) {
     const role = model.role(`Role/${namespace}/${name}`);
     // The subject's own role: the edge's own fixes already cut there.
@@ -44,18 +47,39 @@ export function boundRoleFixes(
       // Only a wildcard or a bind rule can make a Role admin-level; others are never the cut.
       if (!isFullWildcard(rule) && !rule.verbs.includes('bind') && !rule.verbs.includes('*')) return;
       const view = parts.views.without(role, ruleIndex);
-      // A chain that never read the Role's namespace is the same without the rule; only the admin names change.
-      const closure = parts.closure.read.has(namespace) ? withBindableRoles(view, parts.own) : parts.closure;
-      // Only this namespace's targets matter: its grants and admin names, not every namespace's.
-      const local = closure.grants.filter((grant) => grant.scope === namespace || grant.scope === '*');
+      // A chain that never read the namespace is the same without the rule; only the admin names change.
+      const closure = parts.closure.read.has(namespace) ? withBindableRoles(view, own) : undefined;
+      const local = closure === undefined ? whole : closure.grants;
       const names = new Map([[namespace, view.admin.get(namespace) ?? []]]);
       const after = bindTargetsOf(local, names).get(parts.to);
-      if (after !== undefined && ownGrants(closure, after.binds).some((g) => parts.group.includes(g))) return;
+      if (
+        after !== undefined &&
+        ownGrants(closure ?? parts.closure, after.binds).some((g) => parts.group.includes(g))
+      )
+        return;
       const fix = restrictRoleRule(model, [heldGrants(role, namespace)[ruleIndex]!]);
       if (fix !== undefined) fixes.push(fix);
     });
   }
   return fixes;
+}
+
+/**
+ * The grants without repeats of a subject's own rule in one scope: a subject bound to one role many times holds
+ * each rule once per binding, and a repeat opens nothing the first did not. The deciding group's grants and the
+ * grants a chain added stay, since the check asks whether the group's own grants (or what they added) still open
+ * the target.
+ */
+function distinctGrants(grants: readonly Grant[], group: readonly Grant[], closure: Closure): Grant[] {
+  const seen = new Map<Grant['rule'], Set<string>>();
+  return grants.filter((grant) => {
+    if (group.includes(grant) || closure.via.has(grant)) return true;
+    const scopes = seen.get(grant.rule);
+    if (scopes === undefined) seen.set(grant.rule, new Set([grant.scope]));
+    else if (scopes.has(grant.scope)) return false;
+    else scopes.add(grant.scope);
+    return true;
+  });
 }
 
 /** The rule that makes a Role admin-level: a full wildcard, else its first bind rule. */
@@ -78,7 +102,7 @@ export function boundRoleEvidence(
   const out: Evidence[] = [];
   for (const name of parts.roles.get(namespace) ?? []) {
     const role = model.role(`Role/${namespace}/${name}`);
-    const requests = requestsFor(['bind'], RBAC_GROUP, ['roles'], name);
+    const requests = bindRequest(name);
     if (role === undefined || !parts.group.some((grant) => allowsAny(grant, requests))) continue;
     const index = decidingRule(role);
     const says = role.rules.some(isFullWildcard)
