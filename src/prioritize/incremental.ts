@@ -231,59 +231,95 @@ function raisedEdges(
   return raised;
 }
 
-/** Nodes whose best route crosses a removed or dearer edge: the subtrees above those edges in the best-path forest. */
-export function affectedBy(index: RunIndex, changed: Iterable<number>): Set<number> {
+/** A set of node numbers: the members in the order found, and a membership test. */
+export interface NodeSet {
+  readonly nodes: readonly number[];
+  has(v: number): boolean;
+}
+
+// Membership stamps shared by every call: a node is in the latest set when its stamp is the current epoch. The
+// planner judges thousands of candidates on graphs of 200k nodes, where a hash set per call cost most of the time.
+let stamps = new Uint32Array(0);
+let epoch = 0;
+
+function freshStamps(size: number): Uint32Array {
+  if (stamps.length < size || epoch === 0xffffffff) {
+    stamps = new Uint32Array(Math.max(size, stamps.length));
+    epoch = 0;
+  }
+  epoch++;
+  return stamps;
+}
+
+/**
+ * Nodes whose best route crosses a removed or dearer edge: the subtrees above those edges in the best-path forest.
+ * The set is valid until the next call.
+ */
+export function affectedBy(index: RunIndex, changed: Iterable<number>): NodeSet {
   const { graph, risk } = index.run;
-  const affected = new Set<number>();
-  const stack: number[] = [];
+  const mark = freshStamps(graph.nodes.length);
+  const at = epoch;
+  const nodes: number[] = [];
   for (const g of changed) {
     const u = graph.from[g]!;
-    if (risk.distances.next[u] === g && !affected.has(u)) {
-      affected.add(u);
-      stack.push(u);
+    if (risk.distances.next[u] === g && mark[u] !== at) {
+      mark[u] = at;
+      nodes.push(u);
     }
   }
-  while (stack.length > 0) {
-    const v = stack.pop()!;
+  // `nodes` doubles as the stack: every member is visited once, in the order found.
+  for (let i = 0; i < nodes.length; i++) {
+    const v = nodes[i]!;
     for (let k = index.childStart[v]!; k < index.childStart[v + 1]!; k++) {
       const c = index.children[k]!;
-      if (!affected.has(c)) {
-        affected.add(c);
-        stack.push(c);
+      if (mark[c] !== at) {
+        mark[c] = at;
+        nodes.push(c);
       }
     }
   }
-  return affected;
+  return { nodes, has: (v) => mark[v] === at };
 }
 
-/** New distances of the affected nodes: Dijkstra inside the set, seeded from edges leaving it. */
-function redistance(index: RunIndex, affected: Set<number>, raised: ReadonlyMap<number, number>) {
+// Scratch distances and settled stamps for `redistance`, reused across calls.
+let scratchDist = new Float64Array(0);
+let settled = new Uint32Array(0);
+let settledEpoch = 0;
+
+/** New distances of the affected nodes (read them at their numbers): Dijkstra inside the set, seeded from its border. */
+function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<number, number>): Float64Array {
   const { graph, risk } = index.run;
-  const costOf = (e: number) => raised.get(e) ?? graph.cost[e]!;
-  const dist = new Map<number, number>();
+  const n = graph.nodes.length;
+  if (scratchDist.length < n) scratchDist = new Float64Array(n);
+  if (settled.length < n || settledEpoch === 0xffffffff) {
+    settled = new Uint32Array(Math.max(n, settled.length));
+    settledEpoch = 0;
+  }
+  const done = ++settledEpoch;
+  const dist = scratchDist;
+  const costOf = (e: number) => (raised.size === 0 ? graph.cost[e]! : (raised.get(e) ?? graph.cost[e]!));
   const heap = new MinHeap();
-  for (const u of affected) {
+  for (const u of affected.nodes) {
     let best = index.jewelCost(graph.nodes[u]!) ?? Number.POSITIVE_INFINITY;
     for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
       const e = index.outEdges[k]!;
       const w = graph.to[e]!;
       if (!affected.has(w)) best = Math.min(best, costOf(e) + risk.distances.dist[w]!);
     }
-    dist.set(u, best);
+    dist[u] = best;
     if (Number.isFinite(best)) heap.push(best, 0, 0, u);
   }
-  const done = new Set<number>();
   for (let item = heap.pop(); item !== undefined; item = heap.pop()) {
     const v = item.node;
-    if (done.has(v) || item.cost !== dist.get(v)) continue;
-    done.add(v);
+    if (settled[v] === done || item.cost !== dist[v]) continue;
+    settled[v] = done;
     for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) {
       const e = graph.inEdges[k]!;
       const u = graph.from[e]!;
-      if (!affected.has(u) || done.has(u)) continue;
+      if (!affected.has(u) || settled[u] === done) continue;
       const cost = item.cost + costOf(e);
-      if (cost < dist.get(u)!) {
-        dist.set(u, cost);
+      if (cost < dist[u]!) {
+        dist[u] = cost;
         heap.push(cost, 0, 0, u);
       }
     }
@@ -300,13 +336,13 @@ export function estimateRiskAfter(
   const { run } = index;
   const raised = raisedEdges(index, fixes, options.keyOf);
   const affected = affectedBy(index, raised.keys());
-  if (affected.size === 0) return run.risk.total;
+  if (affected.nodes.length === 0) return run.risk.total;
   const dist = redistance(index, affected, raised);
   const byThreatModel = { ...run.risk.byThreatModel };
-  for (const v of affected) {
+  for (const v of affected.nodes) {
     for (const i of index.entriesAt.get(v) ?? []) {
       const scored = run.risk.entries[i]!;
-      const score = scoreOfCost(scored.entry.priorCost + dist.get(v)!);
+      const score = scoreOfCost(scored.entry.priorCost + dist[v]!);
       byThreatModel[scored.entry.threatModel] += score - scored.score;
     }
   }

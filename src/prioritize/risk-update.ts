@@ -7,7 +7,7 @@
  */
 import type { Graph } from '../graph/graph.js';
 import { THREAT_MODELS } from '../techniques/types.js';
-import { affectedBy, type RunIndex } from './incremental.js';
+import { affectedBy, type NodeSet, type RunIndex } from './incremental.js';
 import { jewelsOf } from './jewels.js';
 import { MinHeap } from './min-heap.js';
 import type { PipelineContext } from './pipeline.js';
@@ -64,7 +64,7 @@ function better(cost: number, hops: number, via: number, label: { cost: number; 
 /** Labels the affected nodes again: seeds from their jewel value and edges to unaffected nodes, then Dijkstra. */
 function relabel(options: {
   graph: Graph;
-  affected: ReadonlySet<number>;
+  affected: NodeSet;
   dist: Float64Array;
   hops: Int32Array;
   next: Int32Array;
@@ -84,7 +84,7 @@ function relabel(options: {
     next[u] = e;
     return true;
   };
-  for (const u of affected) {
+  for (const u of affected.nodes) {
     const seed = options.jewelCost(graph.nodes[u]!);
     dist[u] = seed ?? Number.POSITIVE_INFINITY;
     hops[u] = 0;
