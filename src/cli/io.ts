@@ -1,12 +1,20 @@
 /** The CLI's side effects in one place: writing stdout, stderr and files, and what the terminal can show. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+/** Output text: one string, or pieces written in turn (a large JSON report is never one string). */
+export type OutputText = string | { readonly chunks: Iterable<string> };
+
+function piecesOf(text: OutputText): Iterable<string> {
+  return typeof text === 'string' ? [text] : text.chunks;
+}
+
 /** Writes text to stdout and resolves once it is flushed; a closed pipe (`| head`) is not an error. */
-export function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    process.stdout.write(text, () => resolve());
-  });
+export async function writeStdout(text: OutputText): Promise<void> {
+  for (const piece of piecesOf(text))
+    await new Promise<void>((resolve) => {
+      process.stdout.write(piece, () => resolve());
+    });
 }
 
 /** Writes one line to stderr: progress, warnings and errors never go to stdout. */
@@ -15,10 +23,15 @@ export function warn(line: string): void {
 }
 
 /** Writes the report to a file, creating its folder; returns a message on failure. */
-export async function writeOutput(file: string, text: string): Promise<string | undefined> {
+export async function writeOutput(file: string, text: OutputText): Promise<string | undefined> {
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
+    const handle = await open(file, 'w');
+    try {
+      for (const piece of piecesOf(text)) await handle.writeFile(piece);
+    } finally {
+      await handle.close();
+    }
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';

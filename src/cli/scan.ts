@@ -6,7 +6,7 @@ import { writePatchedInputs } from '../collect/write-patched.js';
 import type { Analysis } from '../prioritize/analysis.js';
 import { analyze } from '../prioritize/analyze.js';
 import { buildReport } from '../report/build-report.js';
-import { REPORTERS } from '../report/formats.js';
+import { renderReport } from '../report/formats.js';
 import { analysisConfig } from './analysis-config.js';
 import { noInput, type Outcome, usage } from './exit.js';
 import { failsOn } from './fail-on.js';
@@ -68,7 +68,7 @@ export async function runScan(paths: readonly string[], flags: ScanFlags): Promi
   const analysis = analyze(loaded.snapshot, withProbe, loaded.builtIn);
   const report = buildReport(analysis, { version: toolVersion() });
   for (const gap of report.gaps) warn(gapWarning(gap));
-  const text = REPORTERS[settings.format](report, {
+  const text = renderReport(settings.format, report, {
     ...terminalContext({ color: settings.color, toFile: settings.output !== undefined }),
     assets: await reportAssets(settings.format),
   });

@@ -2,7 +2,7 @@
 import type { Report } from './contract.js';
 import { renderDot } from './dot.js';
 import { type HtmlAssets, renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderMermaid } from './mermaid.js';
 import { renderSarif } from './sarif.js';
@@ -32,6 +32,21 @@ export const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = {
   sarif: (report) => renderSarif(report),
   terminal: renderTerminal,
 };
+
+/** Formats that can hand out their text in pieces, for outputs too large to hold as one string. */
+const IN_PIECES: Partial<Record<ReportFormat, (report: Report) => Iterable<string>>> = {
+  json: renderJsonChunks,
+};
+
+/** The output of a format: in pieces where the format allows, else its whole text. */
+export function renderReport(
+  format: ReportFormat,
+  report: Report,
+  context: ReporterContext,
+): string | { readonly chunks: Iterable<string> } {
+  const inPieces = IN_PIECES[format];
+  return inPieces === undefined ? REPORTERS[format](report, context) : { chunks: inPieces(report) };
+}
 
 /** Every format, sorted, for `--help` and validation. */
 export const REPORT_FORMATS = (Object.keys(REPORTERS) as ReportFormat[]).sort();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Report } from './contract.js';
-import { renderJson } from './json.js';
+import type { FindingReport, Report } from './contract.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { sampleReport } from './terminal-fixture.js';
 
 /** The same value with every object's keys in reverse order, as a builder with another habit would make it. */
@@ -63,4 +63,41 @@ test('absent optional fields and a null oneThing are written as the contract say
   const parsed = JSON.parse(renderJson(sampleReport({ oneThing: null })));
   assert.equal(parsed.oneThing, null);
   assert.equal('location' in parsed.plan[2], false);
+});
+
+test('a large report comes out in pieces that join to the same text JSON.stringify gives', () => {
+  const report = sampleReport();
+  const finding: FindingReport = {
+    onPath: true,
+    technique: 'exec-into-pod',
+    from: 'ServiceAccount/shop/ci',
+    to: 'Pod/shop/web',
+    likelihood: 0.9,
+    evidence: [{ says: 'ci may create pods/exec in shop', ref: 'Role/shop/ci' }],
+    fixes: [
+      {
+        remediation: 'restrict-role-rule',
+        target: 'Role/shop/ci',
+        patch: [{ op: 'remove', path: '/rules/0' }],
+      },
+    ],
+  };
+  // Over 3 Mi characters of findings, so the text must come out in several pieces; an empty list and a missing
+  // key too.
+  const copies = Math.ceil((3 * 2 ** 20) / JSON.stringify(finding).length);
+  const large = { ...report, findings: Array.from({ length: copies }, () => finding), gaps: [] } as Report;
+  const pieces = [...renderJsonChunks(large)];
+  assert.ok(pieces.length > 2, `${pieces.length} pieces`);
+  const text = pieces.join('');
+  assert.equal(text, renderJson(large));
+  // The contract order is already the report's order here, so a plain stringify must give the same bytes.
+  const plain = `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+  assert.equal(text, plain);
+  assert.match(text, /\n {2}"gaps": \[\],\n/);
+  const { oneThing: _, ...withoutOneThing } = large;
+  const missing = [
+    ...renderJsonChunks({ ...withoutOneThing, oneThing: undefined } as unknown as Report),
+  ].join('');
+  assert.equal(JSON.parse(missing).oneThing, undefined);
+  assert.equal(missing, `${JSON.stringify(JSON.parse(missing), null, 2)}\n`);
 });

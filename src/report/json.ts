@@ -135,5 +135,62 @@ function ordered(value: unknown, shape: Shape): unknown {
 
 /** The report as JSON: 2-space indent, contract key order, newline at the end. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(ordered(report, REPORT), null, 2)}\n`;
+  return [...renderJsonChunks(report)].join('');
+}
+
+// Pieces are gathered to about this many characters before they are handed out.
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * The same text as {@link renderJson}, in pieces of about 1 Mi characters: each item of a top-level list is
+ * ordered and stringified alone, so a report of 800,000 findings (350 MB) is never one string or one copy.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
+  let pending: string[] = [];
+  let size = 0;
+  function* put(text: string): Generator<string> {
+    pending.push(text);
+    size += text.length;
+    if (size < CHUNK_CHARS) return;
+    yield pending.join('');
+    pending = [];
+    size = 0;
+  }
+  const record = report as unknown as Readonly<Record<string, unknown>>;
+  const present = orderedKeys(record, REPORT).filter((key) => record[key] !== undefined);
+  yield* put(present.length === 0 ? '{}' : '{\n');
+  for (const [i, key] of present.entries()) {
+    const value = record[key];
+    const shape = shapeOf(REPORT, key);
+    yield* put(`  ${JSON.stringify(key)}: `);
+    if (Array.isArray(value) && value.length > 0 && typeof shape === 'object' && 'list' in shape) {
+      yield* put('[\n');
+      for (const [j, item] of value.entries()) {
+        const text = JSON.stringify(ordered(item, shape.list), null, 2) ?? 'null';
+        yield* put(`    ${indented(text, '    ')}${j < value.length - 1 ? ',\n' : '\n'}`);
+      }
+      yield* put('  ]');
+    } else yield* put(indented(JSON.stringify(ordered(value, shape), null, 2), '  '));
+    yield* put(i < present.length - 1 ? ',\n' : '\n}');
+  }
+  yield* put('\n');
+  if (pending.length > 0) yield pending.join('');
+}
+
+/** The keys of a record in the order `ordered` places them: the shape's, then the others sorted. */
+function orderedKeys(record: Readonly<Record<string, unknown>>, shape: Shape): string[] {
+  const known = typeof shape === 'object' && 'keys' in shape ? Object.keys(shape.keys) : [];
+  const placed = known.filter((key) => key in record);
+  const seen = new Set(placed);
+  return [...placed, ...sortedKeys(record).filter((key) => !seen.has(key))];
+}
+
+/** The shape of one key of a keyed shape; keys it does not know are leaves, as `ordered` leaves them. */
+function shapeOf(shape: Shape, key: string): Shape {
+  return typeof shape === 'object' && 'keys' in shape ? (shape.keys[key] ?? 'leaf') : 'leaf';
+}
+
+/** Nested JSON text placed at an indent: JSON strings hold no raw newline, so every newline starts a line. */
+function indented(text: string, pad: string): string {
+  return text.includes('\n') ? text.replaceAll('\n', `\n${pad}`) : text;
 }

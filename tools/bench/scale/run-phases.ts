@@ -3,7 +3,7 @@
  * written, with Node's default heap. It calls the library functions in the order `analyze()` does, so each phase
  * is timed without hooks in pure code, and prints one JSON line: wall and CPU time per phase, peak RSS, counts.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { loadInput } from '../../../src/cli/load.js';
 import { findEntries } from '../../../src/graph/entries.js';
 import { buildGraph } from '../../../src/graph/graph.js';
@@ -16,7 +16,7 @@ import { jewelsOf } from '../../../src/prioritize/jewels.js';
 import { makePlan } from '../../../src/prioritize/plan.js';
 import { computeRisk } from '../../../src/prioritize/risk.js';
 import { buildReport } from '../../../src/report/build-report.js';
-import { REPORTERS } from '../../../src/report/formats.js';
+import { renderJsonChunks } from '../../../src/report/json.js';
 import { findFacts } from '../../../src/techniques/facts.js';
 import { TECHNIQUES, TECHNIQUES_BY_ID } from '../../../src/techniques/index.js';
 import { THREAT_MODELS } from '../../../src/techniques/types.js';
@@ -88,7 +88,10 @@ timed('report', () => {
     enabledThreatModels: THREAT_MODELS.filter((tm) => config.threatModels[tm].enabled),
   };
   const report = buildReport(analysis, { version: 'bench' });
-  writeFileSync(out, REPORTERS.json(report, { color: false, width: 100 }));
+  // Written in pieces, as the CLI writes a JSON report.
+  const fd = openSync(out, 'w');
+  for (const piece of renderJsonChunks(report)) writeSync(fd, piece);
+  closeSync(fd);
 });
 const used = process.cpuUsage(c0);
 const result: PhaseRun = {
