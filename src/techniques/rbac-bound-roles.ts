@@ -10,7 +10,13 @@ import type { Model } from '../model/model.js';
 import type { Grant, Role } from '../model/types.js';
 import { bindRequest, bindTargetsOf, heldGrants } from './rbac-bind.js';
 import { restrictRoleRule } from './rbac-fixes.js';
-import { type Closure, grantsIn, ownGrants, type RoleViews, withBindableRoles } from './rbac-role-closure.js';
+import {
+  type Closure,
+  distinctGrantsIn,
+  ownGrants,
+  type RoleViews,
+  withBindableRoles,
+} from './rbac-role-closure.js';
 import { allowsAny, isFullWildcard } from './rbac-scan.js';
 import type { Evidence, Fix, NodeRef } from './types.js';
 import { evidence } from './workload-helpers.js';
@@ -37,8 +43,9 @@ export function boundRoleFixes(
   const namespace = parts.to.slice(NAMESPACE_ADMIN.length);
   const fixes: Fix[] = [];
   // Only this namespace's targets matter, and a chain there reads only its Roles and the grants acting there.
-  const own = distinctGrants(grantsIn(parts.own, namespace), parts.group, parts.closure);
-  const whole = distinctGrants(grantsIn(parts.closure.grants, namespace), parts.group, parts.closure);
+  const keep = { grants: parts.group, added: parts.closure.via };
+  const own = once(() => distinctGrantsIn(parts.own, namespace, keep));
+  const whole = once(() => distinctGrantsIn(parts.closure.grants, namespace, keep));
   for (const name of parts.views.base.admin.get(namespace) ?? []) {
     const role = model.role(`Role/${namespace}/${name}`);
     // The subject's own role: the edge's own fixes already cut there.
@@ -48,8 +55,8 @@ export function boundRoleFixes(
       if (!isFullWildcard(rule) && !rule.verbs.includes('bind') && !rule.verbs.includes('*')) return;
       const view = parts.views.without(role, ruleIndex);
       // A chain that never read the namespace is the same without the rule; only the admin names change.
-      const closure = parts.closure.read.has(namespace) ? withBindableRoles(view, own) : undefined;
-      const local = closure === undefined ? whole : closure.grants;
+      const closure = parts.closure.read.has(namespace) ? withBindableRoles(view, own()) : undefined;
+      const local = closure?.grants ?? whole();
       const names = new Map([[namespace, view.admin.get(namespace) ?? []]]);
       const after = bindTargetsOf(local, names).get(parts.to);
       if (
@@ -64,22 +71,13 @@ export function boundRoleFixes(
   return fixes;
 }
 
-/**
- * The grants without repeats of a subject's own rule in one scope: a subject bound to one role many times holds
- * each rule once per binding, and a repeat opens nothing the first did not. The deciding group's grants and the
- * grants a chain added stay, since the check asks whether the group's own grants (or what they added) still open
- * the target.
- */
-function distinctGrants(grants: readonly Grant[], group: readonly Grant[], closure: Closure): Grant[] {
-  const seen = new Map<Grant['rule'], Set<string>>();
-  return grants.filter((grant) => {
-    if (group.includes(grant) || closure.via.has(grant)) return true;
-    const scopes = seen.get(grant.rule);
-    if (scopes === undefined) seen.set(grant.rule, new Set([grant.scope]));
-    else if (scopes.has(grant.scope)) return false;
-    else scopes.add(grant.scope);
-    return true;
-  });
+/** A value made on first use: most edges have no candidate rule, and then need neither grant list. */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 /** The rule that makes a Role admin-level: a full wildcard, else its first bind rule. */

@@ -130,8 +130,49 @@ export function withBindableRoles(view: RoleView, own: readonly Grant[]): Closur
   return { grants, via, read };
 }
 
-/** Grant lists by scope, as indexes into the list, built once per list. */
-const byScope = new WeakMap<readonly Grant[], Map<string, number[]>>();
+/** A grant list by scope, as indexes into the list, built once per list. */
+interface ScopeIndex {
+  readonly byScope: ReadonlyMap<string, readonly number[]>;
+  /** Cluster-wide grants that are the first with their rule: a repeat opens nothing the first did not. */
+  readonly wideFirsts: readonly number[];
+  /** Where each cluster-wide grant sits in the list. */
+  readonly widePosition: ReadonlyMap<Grant, number>;
+}
+
+const scopeIndexes = new WeakMap<readonly Grant[], ScopeIndex>();
+
+function scopeIndexOf(grants: readonly Grant[]): ScopeIndex {
+  let index = scopeIndexes.get(grants);
+  if (index === undefined) {
+    const byScope = new Map<string, number[]>();
+    const wideFirsts: number[] = [];
+    const widePosition = new Map<Grant, number>();
+    const wideRules = new Set<Grant['rule']>();
+    grants.forEach((grant, i) => {
+      const list = byScope.get(grant.scope);
+      if (list === undefined) byScope.set(grant.scope, [i]);
+      else list.push(i);
+      if (grant.scope !== '*') return;
+      widePosition.set(grant, i);
+      if (wideRules.has(grant.rule)) return;
+      wideRules.add(grant.rule);
+      wideFirsts.push(i);
+    });
+    index = { byScope, wideFirsts, widePosition };
+    scopeIndexes.set(grants, index);
+  }
+  return index;
+}
+
+/** The grants at two ascending index lists, merged so the order is the list's. */
+function merged(grants: readonly Grant[], left: readonly number[], right: readonly number[]): Grant[] {
+  const out: Grant[] = [];
+  for (let i = 0, j = 0; i < left.length || j < right.length; ) {
+    const next = j >= right.length || (i < left.length && left[i]! < right[j]!) ? left[i++]! : right[j++]!;
+    out.push(grants[next]!);
+  }
+  return out;
+}
 
 /**
  * The grants that act in one namespace (scoped there or cluster-wide), in the list's order. A subject with
@@ -139,26 +180,38 @@ const byScope = new WeakMap<readonly Grant[], Map<string, number[]>>();
  * in namespaces.
  */
 export function grantsIn(grants: readonly Grant[], namespace: string): Grant[] {
-  let index = byScope.get(grants);
-  if (index === undefined) {
-    const built = new Map<string, number[]>();
-    grants.forEach((grant, i) => {
-      const list = built.get(grant.scope);
-      if (list === undefined) built.set(grant.scope, [i]);
-      else list.push(i);
-    });
-    byScope.set(grants, built);
-    index = built;
-  }
-  const local = namespace === '*' ? [] : (index.get(namespace) ?? []);
-  const wide = index.get('*') ?? [];
-  const out: Grant[] = [];
-  // Merge the two ascending index lists, so the order is the list's.
-  for (let i = 0, j = 0; i < local.length || j < wide.length; ) {
-    const next = j >= wide.length || (i < local.length && local[i]! < wide[j]!) ? local[i++]! : wide[j++]!;
-    out.push(grants[next]!);
-  }
-  return out;
+  const { byScope } = scopeIndexOf(grants);
+  return merged(grants, namespace === '*' ? [] : (byScope.get(namespace) ?? []), byScope.get('*') ?? []);
+}
+
+/**
+ * {@link grantsIn} without repeats of one rule in one scope (a subject bound to one role many times holds each
+ * rule once per binding, and a repeat opens nothing the first did not), except the grants `keep` lists and the
+ * grants a chain added, which a caller asks about by identity.
+ */
+export function distinctGrantsIn(
+  grants: readonly Grant[],
+  namespace: string,
+  keep: { readonly grants: readonly Grant[]; readonly added: ReadonlyMap<Grant, unknown> },
+): Grant[] {
+  const index = scopeIndexOf(grants);
+  const seen = new Set<Grant['rule']>();
+  const local = (namespace === '*' ? [] : (index.byScope.get(namespace) ?? [])).filter((i) => {
+    const grant = grants[i]!;
+    if (keep.grants.includes(grant) || keep.added.has(grant)) return true;
+    if (seen.has(grant.rule)) return false;
+    seen.add(grant.rule);
+    return true;
+  });
+  const extra = keep.grants.flatMap((grant) => {
+    const at = index.widePosition.get(grant);
+    return at === undefined ? [] : [at];
+  });
+  const wide =
+    extra.length === 0
+      ? index.wideFirsts
+      : [...new Set([...index.wideFirsts, ...extra])].sort((a, b) => a - b);
+  return merged(grants, local, wide);
 }
 
 /** The subject's own grants behind these (closure) grants, without repeats, in order. */
