@@ -12,6 +12,8 @@ export interface ConfigFlags {
   readonly configFile?: string;
   readonly threatModels?: readonly ThreatModel[];
   readonly budgetHours?: number;
+  /** `--check-plan`: confirm the plan's graph edits with a full re-run of its end state. */
+  readonly checkPlan?: boolean;
   /** `--now`, ISO; else the snapshot's time when it records one, else the current time. */
   readonly now?: string;
 }
@@ -46,6 +48,7 @@ export async function analysisConfig(
     value: {
       ...base,
       ...(flags.budgetHours === undefined ? {} : { budgetHours: flags.budgetHours }),
+      ...(flags.checkPlan === true ? { checkPlan: true } : {}),
       now: flags.now ?? context.snapshotTime ?? new Date().toISOString(),
       model: { ...base.model, kubeVersion: context.kubeVersion },
     },

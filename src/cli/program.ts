@@ -67,6 +67,7 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
       'Kubernetes minor version for the bootstrap RBAC (default: the newest shipped)',
     )
     .option('--budget <time>', 'plan only what fits: 4h (hours), 2d (8 h days), 1w (40 h weeks)')
+    .option('--check-plan', "re-run the plan's end state in full and check the graph edits against it", false)
     .option('--config <file>', 'the threat model (default: chokepoint.yaml in the current folder, if any)')
     .option('--now <date>', 'judge accepted-risk expiry at this ISO date (default: the current time)')
     .option('--apply-plan <N>', 'write the input with the first N plan items applied (needs --out-dir)')

@@ -19,6 +19,7 @@ export interface ScanFlags extends LimitFlags {
   readonly applyPlan?: string;
   readonly outDir?: string;
   readonly budget?: string;
+  readonly checkPlan?: boolean;
   readonly color: boolean;
   readonly context?: string;
   readonly kubeconfig?: string;
@@ -44,6 +45,7 @@ export interface ScanSettings {
   readonly kubeVersion?: string;
   readonly applyPlan?: { readonly count: number; readonly outDir: string };
   readonly budgetHours?: number;
+  readonly checkPlan?: boolean;
   readonly color: boolean;
   /** Set when the scan reads a live cluster (`--context` or `--kubeconfig`) instead of paths. */
   readonly live?: LiveTarget;
@@ -162,6 +164,7 @@ export function scanSettings(paths: readonly string[], flags: ScanFlags): Parsed
         ? {}
         : { applyPlan: { count: count.value, outDir: flags.outDir } }),
       ...(budget.value === undefined ? {} : { budgetHours: budget.value }),
+      ...(flags.checkPlan === true ? { checkPlan: true } : {}),
       color: flags.color,
       ...(flags.config === undefined ? {} : { configFile: flags.config }),
       ...(now.value === undefined ? {} : { now: now.value }),

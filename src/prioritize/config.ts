@@ -79,6 +79,11 @@ export interface AnalysisConfig {
   /** Plan budget in hours; undefined means no budget (the plan stops at `maxPlanItems`). */
   readonly budgetHours?: number;
   readonly maxPlanItems: number;
+  /**
+   * Re-run the plan's end state in full and check it against the graph edits (`--check-plan`); off by default,
+   * since it costs a second analysis and the tests check the same on generated clusters.
+   */
+  readonly checkPlan: boolean;
   readonly model: ModelOptions;
 }
 
@@ -113,6 +118,7 @@ export const DEFAULT_CONFIG: AnalysisConfig = {
   effortHours: DEFAULT_EFFORT_HOURS,
   oneThingMaxHours: 8,
   maxPlanItems: 25,
+  checkPlan: false,
   model: {},
 };
 

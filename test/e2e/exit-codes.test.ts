@@ -166,6 +166,14 @@ test('--budget limits the plan to the hours given', () => {
   assert.ok(budgeted.plan.reduce((sum, item) => sum + item.effortHours, 0) <= hours);
 });
 
+test('--check-plan is accepted, and the end state re-run agreeing, the plan is the same', () => {
+  const plain = runCli(['scan', 'examples/shop', '--format', 'json']);
+  const checked = runCli(['scan', 'examples/shop', '--format', 'json', '--check-plan']);
+  assert.equal(checked.code, 0, checked.stderr);
+  assert.ok(json(plain.stdout).plan.length >= 3);
+  assert.equal(checked.stdout, plain.stdout);
+});
+
 test('the same input gives the same bytes, in both formats', () => {
   for (const format of ['json', 'terminal']) {
     const first = runCli(['scan', CLUSTER, '--format', format]);

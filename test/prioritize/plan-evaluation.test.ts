@@ -1,6 +1,6 @@
 /**
- * The planner applies its picks as graph edits and confirms the end state with a full re-run. These check that the
- * plan it makes so is the plan it makes with a full re-run per pick, and that a fix of an object an earlier item
+ * The planner applies its picks as graph edits, and with `check` confirms the end state with a full re-run. These
+ * check that the plan it makes so, checked or not, is the plan it makes with a full re-run per pick, and that a fix of an object an earlier item
  * already patched is computed afresh (its index-based ops were for the object as it was).
  */
 import assert from 'node:assert/strict';
@@ -41,25 +41,28 @@ function bothWays(snapshot: Snapshot, builtIn: readonly SnapshotObject[]) {
   const first = runPipeline(chosen, context);
   return {
     fast: makePlan(chosen, first, context),
+    checked: makePlan(chosen, first, context, { check: true }),
     exact: makePlan(chosen, first, context, { evaluation: 'full-re-runs' }),
   };
 }
 
 test('the example: graph edits give the plan full re-runs give', async () => {
   const loaded = await loadInput(['examples/shop'], undefined);
-  const { fast, exact } = bothWays(loaded.snapshot, loaded.builtIn);
-  assert.equal(fast.evaluation, 'graph-edits');
+  const { fast, checked, exact } = bothWays(loaded.snapshot, loaded.builtIn);
+  assert.equal(checked.evaluation, 'graph-edits', 'the end-state check agreed');
   assert.equal(exact.evaluation, 'full-re-runs');
   assert.ok(fast.items.length >= 3, `${fast.items.length} items`);
   assert.deepEqual(summary(fast), summary(exact));
+  assert.deepEqual(summary(checked), summary(exact));
 });
 
 test('R1k seed 1: graph edits give the plan full re-runs give', async () => {
   await withGenerated({ size: 'R1k', seed: 1 }, (_dir, loaded) => {
-    const { fast, exact } = bothWays(loaded.snapshot, loaded.builtIn);
-    assert.equal(fast.evaluation, 'graph-edits', 'the end-state check agreed');
+    const { fast, checked, exact } = bothWays(loaded.snapshot, loaded.builtIn);
+    assert.equal(checked.evaluation, 'graph-edits', 'the end-state check agreed');
     assert.ok(fast.items.length >= 10, `${fast.items.length} items`);
     assert.deepEqual(summary(fast), summary(exact));
+    assert.deepEqual(summary(checked), summary(exact));
   });
 });
 
@@ -87,7 +90,7 @@ test('a binding with two admin subjects: the second removal is computed on the b
     const loaded = await loadInput([dir], undefined);
     const context = { config: DEFAULT_CONFIG, builtIn: loaded.builtIn };
     let snapshot = loaded.snapshot;
-    const plan = makePlan(snapshot, runPipeline(snapshot, context), context);
+    const plan = makePlan(snapshot, runPipeline(snapshot, context), context, { check: true });
     assert.equal(plan.evaluation, 'graph-edits', 'the end state re-run agrees with the graph edits');
     assert.deepEqual(
       plan.items.map((item) => item.fixes.map((fix) => `${fix.remediation} ${fix.target}`)),
