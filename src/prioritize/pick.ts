@@ -56,15 +56,23 @@ export function lazyBest(
     return estimate;
   };
   // A fix that can change entries is measured by a full re-run; its graph estimate plus what its entries hold bounds
-  // that from above (every other entry scores as in the estimate), so most never need the re-run.
-  const candidates = options.candidates.map((candidate) => {
+  // that from above (every other entry scores as in the estimate), so most never need the re-run. The estimate is
+  // made only for a candidate the screen reaches: hundreds of such fixes per round mostly never come up.
+  const tightened = new Map<string, Candidate>();
+  const tighten = (candidate: Candidate): Candidate => {
     if (estimable(candidate.fixes)) return candidate;
-    const edges = run.risk.total - estimateRiskAfter(estimated, candidate.fixes, { context, keyOf: fixKey });
-    // Per threat model the total rounds down once: allow one unit each.
-    const bound = Math.ceil(edges + candidate.stake) + THREAT_MODELS.length;
-    return bound < candidate.bound ? { ...candidate, bound } : candidate;
-  });
-  const screening = { ...options, candidates };
+    let tight = tightened.get(candidate.key);
+    if (tight === undefined) {
+      const edges =
+        run.risk.total - estimateRiskAfter(estimated, candidate.fixes, { context, keyOf: fixKey });
+      // Per threat model the total rounds down once: allow one unit each.
+      const bound = Math.ceil(edges + candidate.stake) + THREAT_MODELS.length;
+      tight = bound < candidate.bound ? { ...candidate, bound } : candidate;
+      tightened.set(candidate.key, tight);
+    }
+    return tight;
+  };
+  const screening = { ...options, tighten };
   if (options.evaluation === 'graph-edits') return screenedBest(screening, judge);
   let best: Evaluated | undefined;
   for (let round = 0; round < MAX_CONFIRMATIONS && best === undefined; round++) {
@@ -95,25 +103,29 @@ function exactBest(options: {
   return screenedBest(options, (candidate) => evaluate(candidate, options));
 }
 
-/** Lazy greedy over `judge`: candidates in order of bound (per effort), stopping once no bound can beat the best. */
+/**
+ * Lazy greedy over `judge`: candidates in order of bound (per effort), stopping once no bound can beat the best.
+ * `tighten` may lower a candidate's bound when the screen reaches it; one that then cannot beat the best is passed.
+ */
 function screenedBest(
-  options: Parameters<typeof exactBest>[0],
+  options: Parameters<typeof exactBest>[0] & { readonly tighten?: (candidate: Candidate) => Candidate },
   judge: (candidate: Candidate) => Evaluated,
 ): Evaluated | undefined {
-  const { candidates, byRatio } = options;
+  const { candidates, byRatio, tighten } = options;
   const sorted = [...candidates].sort((a, b) =>
     byRatio
       ? b.bound * a.minutes - a.bound * b.minutes || (a.key < b.key ? -1 : 1)
       : b.bound - a.bound || (a.key < b.key ? -1 : 1),
   );
   let best: Evaluated | undefined;
-  for (const candidate of sorted) {
-    if (best !== undefined) {
-      const cannotBeat = byRatio
-        ? candidate.bound * best.candidate.minutes < best.delta * candidate.minutes
-        : candidate.bound < best.delta;
-      if (cannotBeat) break;
-    }
+  const cannotBeat = (candidate: Candidate, pick: Evaluated) =>
+    byRatio
+      ? candidate.bound * pick.candidate.minutes < pick.delta * candidate.minutes
+      : candidate.bound < pick.delta;
+  for (const loose of sorted) {
+    if (best !== undefined && cannotBeat(loose, best)) break;
+    const candidate = tighten?.(loose) ?? loose;
+    if (best !== undefined && cannotBeat(candidate, best)) continue;
     const evaluated = judge(candidate);
     if (evaluated.delta <= 0) continue;
     const better =
