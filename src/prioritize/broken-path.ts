@@ -27,8 +27,13 @@ export function routeOf(run: ScoredRun, entry: EntryScore): RoutePath {
 
 /** Entries of `before` whose score drops in `after`: the paths a fix cuts, best first. */
 export function cutEntries(before: ScoredRun, after: ScoredRun): EntryScore[] {
-  const scores = new Map(after.risk.entries.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]));
-  return before.risk.entries
+  const old = before.risk.entries;
+  const now = after.risk.entries;
+  // A graph edit keeps the entries in place: compare them index by index, without a key per entry.
+  if (old.length === now.length && old.every((s, i) => s.entry === now[i]!.entry))
+    return old.filter((s, i) => s.score > now[i]!.score).sort(byScore);
+  const scores = new Map(now.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]));
+  return old
     .filter((s) => s.score > (scores.get(`${s.entry.threatModel}|${s.entry.node}`) ?? 0))
     .sort(byScore);
 }

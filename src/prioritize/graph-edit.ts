@@ -91,7 +91,7 @@ export function deriveRun(
     rawCost: index.rawCost,
     byTarget: index.byTarget,
   };
-  return { run: derived, index: indexRun(derived, options.context, raws, index.entriesAt) };
+  return { run: derived, index: indexRun(derived, options.context, raws, index.carried) };
 }
 
 /** The raw edges merged into graph edge `g`. */

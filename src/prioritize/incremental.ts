@@ -11,7 +11,7 @@ import type { RemediationId } from '../techniques/remediations.js';
 import type { Edge, Fix } from '../techniques/types.js';
 import { THREAT_MODELS } from '../techniques/types.js';
 import { jewelsOf } from './jewels.js';
-import { MinHeap } from './min-heap.js';
+import { CostHeap } from './min-heap.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 import { scoreOfCost } from './score.js';
 
@@ -75,9 +75,18 @@ export interface RunIndex {
   readonly outEdges: Int32Array;
   readonly childStart: Int32Array;
   readonly children: Int32Array;
-  /** Entry scores (indexes into `run.risk.entries`) at each node. */
-  readonly entriesAt: ReadonlyMap<number, readonly number[]>;
+  /** What carries over to a run made by graph edits: the same nodes and entries. */
+  readonly carried: CarriedIndex;
   readonly jewelCost: (ref: string) => number | undefined;
+}
+
+/** Lookups over the nodes and entries, which a graph edit keeps. */
+export interface CarriedIndex {
+  /** Entry scores (indexes into `run.risk.entries`) at node v are `entryItems[entryStart[v] .. entryStart[v+1])`. */
+  readonly entryStart: Int32Array;
+  readonly entryItems: Int32Array;
+  /** Each node's jewel cost, or infinity when it is no jewel. */
+  readonly jewelAt: Float64Array;
 }
 
 /** A CSR of `count` buckets from (bucket, item) pairs. */
@@ -107,14 +116,16 @@ export function indexRun(
   run: ScoredRun,
   context: PipelineContext,
   raws?: RawIndex,
-  entriesAt?: RunIndex['entriesAt'],
+  carried?: CarriedIndex,
 ): RunIndex {
   const raw = raws ?? rawIndexOf(run);
+  const jewelCost = jewelsOf(context.config).cost;
   return {
-    ...graphIndexOf(run, raw.graphEdge, entriesAt),
+    ...graphIndexOf(run, raw.graphEdge),
     ...raw,
     run,
-    jewelCost: jewelsOf(context.config).cost,
+    carried: carried ?? carriedIndexOf(run, jewelCost),
+    jewelCost,
   };
 }
 
@@ -158,7 +169,7 @@ function rawIndexOf(run: ScoredRun): RawIndex {
 }
 
 /** The CSR lookups over the merged graph and its best-path forest. */
-function graphIndexOf(run: ScoredRun, graphEdge: Int32Array, known?: RunIndex['entriesAt']) {
+function graphIndexOf(run: ScoredRun, graphEdge: Int32Array) {
   const { graph } = run;
   const raw = csr(graph.edges.length, graphEdge);
   const out = csr(graph.nodes.length, graph.from);
@@ -167,8 +178,6 @@ function graphIndexOf(run: ScoredRun, graphEdge: Int32Array, known?: RunIndex['e
     parent[v] = e < 0 ? -1 : graph.to[e]!;
   });
   const tree = csr(graph.nodes.length, parent);
-  // A graph edit keeps the entries and the node numbers: the lookup carries over.
-  const entriesAt = known ?? entriesAtOf(run);
   return {
     rawStart: raw.start,
     raws: raw.items,
@@ -176,21 +185,22 @@ function graphIndexOf(run: ScoredRun, graphEdge: Int32Array, known?: RunIndex['e
     outEdges: out.items,
     childStart: tree.start,
     children: tree.items,
-    entriesAt,
   };
 }
 
-/** Entry scores (indexes into `run.risk.entries`) at each node. */
-function entriesAtOf(run: ScoredRun): Map<number, number[]> {
-  const entriesAt = new Map<number, number[]>();
+/** The entries at each node and each node's jewel cost. */
+function carriedIndexOf(run: ScoredRun, jewelCost: (ref: string) => number | undefined): CarriedIndex {
+  const { graph } = run;
+  const atNode = new Int32Array(run.risk.entries.length).fill(-1);
   run.risk.entries.forEach((scored, i) => {
-    const v = run.graph.index.get(scored.entry.node);
-    if (v === undefined) return;
-    const list = entriesAt.get(v);
-    if (list === undefined) entriesAt.set(v, [i]);
-    else list.push(i);
+    atNode[i] = graph.index.get(scored.entry.node) ?? -1;
   });
-  return entriesAt;
+  const entries = csr(graph.nodes.length, atNode);
+  const jewelAt = new Float64Array(graph.nodes.length);
+  graph.nodes.forEach((ref, v) => {
+    jewelAt[v] = jewelCost(ref) ?? Number.POSITIVE_INFINITY;
+  });
+  return { entryStart: entries.start, entryItems: entries.items, jewelAt };
 }
 
 /** The raw technique edges that name one of `fixes`: the edges a patch is expected to remove. */
@@ -297,30 +307,34 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
   }
   const done = ++settledEpoch;
   const dist = scratchDist;
+  const { jewelAt } = index.carried;
+  const oldDist = risk.distances.dist;
   const costOf = (e: number) => (raised.size === 0 ? graph.cost[e]! : (raised.get(e) ?? graph.cost[e]!));
-  const heap = new MinHeap();
+  const heap = new CostHeap();
   for (const u of affected.nodes) {
-    let best = index.jewelCost(graph.nodes[u]!) ?? Number.POSITIVE_INFINITY;
+    let best = jewelAt[u]!;
     for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
       const e = index.outEdges[k]!;
       const w = graph.to[e]!;
-      if (!affected.has(w)) best = Math.min(best, costOf(e) + risk.distances.dist[w]!);
+      if (!affected.has(w)) best = Math.min(best, costOf(e) + oldDist[w]!);
     }
     dist[u] = best;
-    if (Number.isFinite(best)) heap.push(best, 0, 0, u);
+    if (best !== Number.POSITIVE_INFINITY) heap.push(best, u);
   }
-  for (let item = heap.pop(); item !== undefined; item = heap.pop()) {
-    const v = item.node;
-    if (settled[v] === done || item.cost !== dist[v]) continue;
+  while (!heap.empty) {
+    const cost = heap.topCost;
+    const v = heap.topNode;
+    heap.pop();
+    if (settled[v] === done || cost !== dist[v]) continue;
     settled[v] = done;
     for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) {
       const e = graph.inEdges[k]!;
       const u = graph.from[e]!;
       if (!affected.has(u) || settled[u] === done) continue;
-      const cost = item.cost + costOf(e);
-      if (cost < dist[u]!) {
-        dist[u] = cost;
-        heap.push(cost, 0, 0, u);
+      const through = cost + costOf(e);
+      if (through < dist[u]!) {
+        dist[u] = through;
+        heap.push(through, u);
       }
     }
   }
@@ -339,9 +353,10 @@ export function estimateRiskAfter(
   if (affected.nodes.length === 0) return run.risk.total;
   const dist = redistance(index, affected, raised);
   const byThreatModel = { ...run.risk.byThreatModel };
+  const { entryStart, entryItems } = index.carried;
   for (const v of affected.nodes) {
-    for (const i of index.entriesAt.get(v) ?? []) {
-      const scored = run.risk.entries[i]!;
+    for (let k = entryStart[v]!; k < entryStart[v + 1]!; k++) {
+      const scored = run.risk.entries[entryItems[k]!]!;
       const score = scoreOfCost(scored.entry.priorCost + dist[v]!);
       byThreatModel[scored.entry.threatModel] += score - scored.score;
     }

@@ -52,3 +52,78 @@ function less(a: HeapItem, b: HeapItem): boolean {
   if (a.via !== b.via) return a.via < b.via;
   return a.node < b.node;
 }
+
+/**
+ * A binary min-heap of (cost, node) in parallel typed arrays, for a Dijkstra that needs only distances (no route
+ * tie-breaks): no object per push. Ties pop the lower node first.
+ */
+export class CostHeap {
+  private costs = new Float64Array(1024);
+  private nodes = new Int32Array(1024);
+  private size = 0;
+
+  /** True when nothing is queued. */
+  get empty(): boolean {
+    return this.size === 0;
+  }
+
+  /** The smallest cost queued; read before `pop`. */
+  get topCost(): number {
+    return this.costs[0]!;
+  }
+
+  /** The node with the smallest cost; read before `pop`. */
+  get topNode(): number {
+    return this.nodes[0]!;
+  }
+
+  /** Adds an item. */
+  push(cost: number, node: number): void {
+    if (this.size === this.costs.length) {
+      const costs = new Float64Array(this.size * 2);
+      costs.set(this.costs);
+      this.costs = costs;
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      this.nodes = nodes;
+    }
+    const { costs, nodes } = this;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pc = costs[parent]!;
+      if (pc < cost || (pc === cost && nodes[parent]! <= node)) break;
+      costs[i] = pc;
+      nodes[i] = nodes[parent]!;
+      i = parent;
+    }
+    costs[i] = cost;
+    nodes[i] = node;
+  }
+
+  /** Removes the smallest item (read it first with `topCost` and `topNode`). */
+  pop(): void {
+    const { costs, nodes } = this;
+    const last = --this.size;
+    if (last <= 0) return;
+    const cost = costs[last]!;
+    const node = nodes[last]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) break;
+      const right = child + 1;
+      if (
+        right < last &&
+        (costs[right]! < costs[child]! || (costs[right] === costs[child] && nodes[right]! < nodes[child]!))
+      )
+        child = right;
+      if (costs[child]! > cost || (costs[child] === cost && nodes[child]! >= node)) break;
+      costs[i] = costs[child]!;
+      nodes[i] = nodes[child]!;
+      i = child;
+    }
+    costs[i] = cost;
+    nodes[i] = node;
+  }
+}
