@@ -78,8 +78,13 @@ export function deriveRun(
     const g = index.graphEdge[r]!;
     graphEdge[r] = alive[r] && g >= 0 ? kept[g]! : -1;
   }
-  const derived = {
-    edges: index.rawEdges.filter((_, r) => alive[r]),
+  // The surviving technique edges are listed only when asked for: a plan asks its runs for the graph alone.
+  let surviving: Edge[] | undefined;
+  const derived: ScoredRun = {
+    get edges() {
+      surviving ??= index.rawEdges.filter((_, r) => alive[r]);
+      return surviving;
+    },
     entries: run.entries,
     graph: edited,
     risk,

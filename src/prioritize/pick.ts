@@ -94,7 +94,8 @@ export function lazyBest(
 /** Evaluates candidates lazily, each by a full re-run of the pipeline on its patched snapshot. */
 function exactBest(options: {
   candidates: readonly Candidate[];
-  snapshot: Snapshot;
+  /** The input as the plan has patched it so far, made when a full re-run needs it. */
+  snapshot: () => Snapshot;
   run: ScoredRun;
   context: PipelineContext;
   cache: Map<string, Evaluated>;
@@ -141,11 +142,16 @@ function screenedBest(
 
 function evaluate(
   candidate: Candidate,
-  state: { snapshot: Snapshot; run: ScoredRun; context: PipelineContext; cache: Map<string, Evaluated> },
+  state: {
+    snapshot: () => Snapshot;
+    run: ScoredRun;
+    context: PipelineContext;
+    cache: Map<string, Evaluated>;
+  },
 ): Evaluated {
   const cached = state.cache.get(candidate.key);
   if (cached !== undefined) return cached;
-  const after = runPipeline(applyPatches(state.snapshot, patchesOf(candidate.fixes)), state.context);
+  const after = runPipeline(applyPatches(state.snapshot(), patchesOf(candidate.fixes)), state.context);
   const delta = state.run.risk.total - after.risk.total;
   state.cache.set(candidate.key, { candidate, delta });
   return { candidate, delta, after };

@@ -6,7 +6,7 @@
  * edits; if it disagrees, the plan is made again with every pick confirmed by a full re-run.
  */
 
-import type { PatchOp } from '../collect/patch.js';
+import type { ObjectPatch, PatchOp } from '../collect/patch.js';
 import { applyPatches } from '../collect/patch.js';
 import type { Snapshot } from '../collect/snapshot.js';
 import type { EffortClass } from '../techniques/remediations.js';
@@ -58,7 +58,7 @@ export interface PlanResult {
  */
 function afterRun(
   evaluated: Evaluated,
-  state: { snapshot: Snapshot; run: ScoredRun; context: PipelineContext; evaluation: PlanEvaluation },
+  state: { snapshot: () => Snapshot; run: ScoredRun; context: PipelineContext; evaluation: PlanEvaluation },
 ): ScoredRun {
   const { fixes } = evaluated.candidate;
   if (evaluated.after !== undefined) return evaluated.after;
@@ -71,7 +71,7 @@ function afterRun(
     INDEXES.set(derived.run, derived.index);
     return derived.run;
   }
-  return runPipeline(applyPatches(state.snapshot, patchesOf(fixes)), state.context);
+  return runPipeline(applyPatches(state.snapshot(), patchesOf(fixes)), state.context);
 }
 
 /** A plan item from the runs before and after it; it keeps only what the report shows, not the runs. */
@@ -150,7 +150,15 @@ function planWith(
   const { config } = context;
   if (first.risk.total === 0)
     return { plan: { items: [], oneThing: null, stopped: 'no-risk', evaluation }, unconfirmed: [] };
-  let current = snapshot;
+  // The input with the picks so far applied: patched only when a full re-run needs it, since each patch copies the
+  // list of every object (336,800 of them at R150k) and most plans never re-run.
+  let patchedInput = snapshot;
+  let pendingPatches: ObjectPatch[] = [];
+  const current = (): Snapshot => {
+    if (pendingPatches.length > 0) patchedInput = applyPatches(patchedInput, pendingPatches);
+    pendingPatches = [];
+    return patchedInput;
+  };
   let run = first;
   let spentMinutes = 0;
   const items: PlannedFix[] = [];
@@ -185,7 +193,7 @@ function planWith(
         const after = afterRun(best, { snapshot: current, run, context, evaluation });
         oneThing = planned(best, run, after, context);
         if (keepStates && DERIVED.has(after))
-          oneThingState = { snapshot: applyPatches(current, patchesOf(best.candidate.fixes)), run: after };
+          oneThingState = { snapshot: applyPatches(current(), patchesOf(best.candidate.fixes)), run: after };
       }
     }
     const budgetLeft =
@@ -213,8 +221,8 @@ function planWith(
     if (stale.some((c) => chosen === undefined || mightBeat(c, chosen))) {
       // A fix whose ops an earlier item's patch to its object made stale (shifted indexes, same place): re-run the
       // pipeline for fixes computed afresh (and keep the run to check the graph edits against).
-      const real = runPipeline(current, context);
-      if (keepStates) resynced.push({ snapshot: current, run, real });
+      const real = runPipeline(current(), context);
+      if (keepStates) resynced.push({ snapshot: current(), run, real });
       run = real;
       patched.clear();
       continue;
@@ -227,7 +235,7 @@ function planWith(
     const after = afterRun(chosen, state);
     items.push(planned(chosen, run, after, context));
     spentMinutes += chosen.candidate.minutes;
-    current = applyPatches(current, patchesOf(chosen.candidate.fixes));
+    pendingPatches.push(...patchesOf(chosen.candidate.fixes));
     if (!DERIVED.has(after)) patched.clear();
     for (const fix of DERIVED.has(after) ? chosen.candidate.fixes : [])
       patched.set(fix.target, [...(patched.get(fix.target) ?? []), ...fix.ops]);
@@ -235,7 +243,7 @@ function planWith(
   }
   // The end state, the states re-run on the way, and the one thing's when it is not where the plan starts.
   const unconfirmed: Unconfirmed[] =
-    keepStates && DERIVED.has(run) ? [{ snapshot: current, run }, ...resynced] : resynced;
+    keepStates && DERIVED.has(run) ? [{ snapshot: current(), run }, ...resynced] : resynced;
   const firstItem = items[0] === undefined ? '' : fixesKey(items[0].fixes);
   if (oneThingState !== undefined && fixesKey(oneThing!.fixes) !== firstItem) unconfirmed.push(oneThingState);
   return { plan: { items, oneThing, stopped, evaluation }, unconfirmed };

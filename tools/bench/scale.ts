@@ -47,7 +47,7 @@ for (const name of sizes) {
   const files = filesUnder(dir);
   const bytes = bytesOf(files);
   console.log(`\n${name}: ${files.length} files, ${(bytes / 2 ** 20).toFixed(0)} MiB`);
-  const bParse = format === 'json' ? await bParseStreaming(files) : undefined;
+  const bParse = format === 'json' ? bParseStreaming(files) : undefined;
   const plain = format === 'json' ? bParsePlain(files) : undefined;
   if (bParse !== undefined)
     console.log(`  B_parse (stream + split + JSON.parse): ${bParse.wallMs.toFixed(0)} ms`);
