@@ -7,7 +7,6 @@ import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
 import { type EntryStakes, entryStakeOf, entryStakesOf } from './entry-stakes.js';
 import { CHANGES_ENTRIES } from './incremental.js';
-import { bestPathEdges } from './paths.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 
 /** A candidate fix with its upper bound: the weighted scores of the entries whose best path it touches. */
@@ -63,23 +62,33 @@ export function candidatesOf(
   context: PipelineContext,
   options: { readonly entryStakes: boolean },
 ): Candidate[] {
-  const byKey = new Map<string, { fix: Fix; bound: number; remaining: number }>();
-  const { dist } = run.risk.distances;
-  for (const scored of run.risk.entries) {
-    if (scored.score === 0) continue;
+  // One record per fix, updated in place: rounds walk every scored entry's route, a million steps at R150k.
+  const byKey = new Map<string, { fix: Fix; bound: number; remaining: number; entry: number }>();
+  const { graph } = run;
+  const { dist, next } = run.risk.distances;
+  run.risk.entries.forEach((scored, i) => {
+    if (scored.score === 0) return;
     const weighted = (scored.score * context.config.threatModels[scored.entry.threatModel].weight) / 100;
-    const seen = new Set<string>();
-    for (const e of bestPathEdges(run, scored)) {
-      const remaining = dist[run.graph.to[e]!]!;
-      for (const fix of run.graph.edges[e]!.fixes) {
+    let v = graph.index.get(scored.entry.node);
+    // Along the best route (the best-path forest's next edges); a fix counts each entry once.
+    for (let guard = 0; v !== undefined && next[v]! >= 0 && guard < graph.nodes.length; guard++) {
+      const e = next[v]!;
+      const remaining = dist[graph.to[e]!]!;
+      for (const fix of graph.edges[e]!.fixes) {
         const key = fixKey(fix);
-        const current = byKey.get(key) ?? { fix, bound: 0, remaining };
-        const bound = current.bound + (seen.has(key) ? 0 : weighted);
-        seen.add(key);
-        byKey.set(key, { fix, bound, remaining: Math.min(current.remaining, remaining) });
+        let current = byKey.get(key);
+        if (current === undefined) {
+          current = { fix, bound: 0, remaining, entry: -1 };
+          byKey.set(key, current);
+        }
+        current.fix = fix;
+        if (current.entry !== i) current.bound += weighted;
+        current.entry = i;
+        current.remaining = Math.min(current.remaining, remaining);
       }
+      v = graph.to[e];
     }
-  }
+  });
   let stakes: EntryStakes | undefined;
   const stakeOf = (fix: Fix) => {
     // Counted lazily: most rounds have no candidate that can change entries.

@@ -87,6 +87,8 @@ export interface CarriedIndex {
   readonly entryItems: Int32Array;
   /** Each node's jewel cost, or infinity when it is no jewel. */
   readonly jewelAt: Float64Array;
+  /** The node of each entry score (an index into `run.risk.entries`), or -1 when it is not in the graph. */
+  readonly entryNode: Int32Array;
 }
 
 /** A CSR of `count` buckets from (bucket, item) pairs. */
@@ -200,7 +202,7 @@ function carriedIndexOf(run: ScoredRun, jewelCost: (ref: string) => number | und
   graph.nodes.forEach((ref, v) => {
     jewelAt[v] = jewelCost(ref) ?? Number.POSITIVE_INFINITY;
   });
-  return { entryStart: entries.start, entryItems: entries.items, jewelAt };
+  return { entryStart: entries.start, entryItems: entries.items, jewelAt, entryNode: atNode };
 }
 
 /** The raw technique edges that name one of `fixes`: the edges a patch is expected to remove. */

@@ -36,9 +36,10 @@ export function updatedRisk(index: RunIndex, change: GraphChange, context: Pipel
   const distances = { dist, hops, next };
   const jewels = jewelsOf(context.config);
   const byThreatModel = { ...old.byThreatModel };
-  const entries: EntryScore[] = old.entries.map((scored) => {
-    const v = graph.index.get(scored.entry.node);
-    if (v === undefined || !affected.has(v)) return scored;
+  const { entryNode } = index.carried;
+  const entries: EntryScore[] = old.entries.map((scored, i) => {
+    const v = entryNode[i]!;
+    if (v < 0 || !affected.has(v)) return scored;
     const cost = scored.entry.priorCost + dist[v]!;
     const score = scoreOfCost(cost);
     byThreatModel[scored.entry.threatModel] += score - scored.score;
