@@ -62,33 +62,69 @@ export function candidatesOf(
   context: PipelineContext,
   options: { readonly entryStakes: boolean },
 ): Candidate[] {
-  // One record per fix, updated in place: rounds walk every scored entry's route, a million steps at R150k.
-  const byKey = new Map<string, { fix: Fix; bound: number; remaining: number; entry: number }>();
+  const byKey = new Map<string, { fix: Fix; bound: number; remaining: number; open: number }>();
   const { graph } = run;
   const { dist, next } = run.risk.distances;
-  run.risk.entries.forEach((scored, i) => {
-    if (scored.score === 0) return;
-    const weighted = (scored.score * context.config.threatModels[scored.entry.threatModel].weight) / 100;
-    let v = graph.index.get(scored.entry.node);
-    // Along the best route (the best-path forest's next edges); a fix counts each entry once.
-    for (let guard = 0; v !== undefined && next[v]! >= 0 && guard < graph.nodes.length; guard++) {
+  const n = graph.nodes.length;
+  // Each node's scored entries, weighted (score × weight, summed as integers and divided once), and how many.
+  const weight = new Float64Array(n);
+  const scored = new Int32Array(n);
+  for (const entry of run.risk.entries) {
+    const v = entry.score === 0 ? undefined : graph.index.get(entry.entry.node);
+    if (v === undefined) continue;
+    weight[v]! += entry.score * context.config.threatModels[entry.entry.threatModel].weight;
+    scored[v]!++;
+  }
+  // The best-path forest, jewels at the roots: the entries whose route crosses the edge `next[v]` are those below
+  // v. A walk down from the roots orders the nodes; summing in reverse adds each subtree to its parent.
+  const parent = new Int32Array(n).fill(-1);
+  for (let v = 0; v < n; v++) if (next[v]! >= 0) parent[v] = graph.to[next[v]!]!;
+  const children = childLists(parent);
+  const order: number[] = [];
+  for (let v = 0; v < n; v++)
+    if (parent[v]! < 0 && children.start[v]! < children.start[v + 1]!) order.push(v);
+  for (let i = 0; i < order.length; i++) {
+    const v = order[i]!;
+    for (let k = children.start[v]!; k < children.start[v + 1]!; k++) order.push(children.items[k]!);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i]!;
+    const up = parent[v]!;
+    if (up < 0) continue;
+    weight[up]! += weight[v]!;
+    scored[up]! += scored[v]!;
+  }
+  // Down from the roots: a fix counts the entries below its topmost edge on a route once (an edge lower down that
+  // names it again holds only entries already counted), and only edges some scored entry's route crosses.
+  const stack: number[] = [];
+  for (const v of order) if (parent[v]! < 0) stack.push(v);
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (v < 0) {
+      for (const fix of graph.edges[next[~v]!]!.fixes) byKey.get(fixKey(fix))!.open--;
+      continue;
+    }
+    if (parent[v]! >= 0) {
       const e = next[v]!;
       const remaining = dist[graph.to[e]!]!;
       for (const fix of graph.edges[e]!.fixes) {
         const key = fixKey(fix);
         let current = byKey.get(key);
         if (current === undefined) {
-          current = { fix, bound: 0, remaining, entry: -1 };
+          current = { fix, bound: 0, remaining, open: 0 };
           byKey.set(key, current);
         }
-        current.fix = fix;
-        if (current.entry !== i) current.bound += weighted;
-        current.entry = i;
+        if (current.open === 0) current.bound += weight[v]!;
+        current.open++;
         current.remaining = Math.min(current.remaining, remaining);
       }
-      v = graph.to[e];
+      stack.push(~v);
     }
-  });
+    for (let k = children.start[v]!; k < children.start[v + 1]!; k++) {
+      const c = children.items[k]!;
+      if (scored[c]! > 0) stack.push(c);
+    }
+  }
   let stakes: EntryStakes | undefined;
   const stakeOf = (fix: Fix) => {
     // Counted lazily: most rounds have no candidate that can change entries.
@@ -96,7 +132,9 @@ export function candidatesOf(
     stakes ??= entryStakesOf(run, context);
     return entryStakeOf(stakes, fix);
   };
-  return [...byKey.entries()].map(([key, { fix, bound, remaining }]) => {
+  return [...byKey.entries()].map(([key, record]) => {
+    const { fix, remaining } = record;
+    const bound = record.bound / 100;
     const stake = stakeOf(fix);
     return {
       key,
@@ -121,6 +159,18 @@ export function compareEvaluated(a: Evaluated, b: Evaluated): number {
   if (a.candidate.minutes !== b.candidate.minutes) return a.candidate.minutes - b.candidate.minutes;
   if (a.candidate.remaining !== b.candidate.remaining) return a.candidate.remaining - b.candidate.remaining;
   return a.candidate.key < b.candidate.key ? -1 : a.candidate.key > b.candidate.key ? 1 : 0;
+}
+
+/** Children of each node of a forest given by parent links, in CSR form. */
+function childLists(parent: Int32Array): { start: Int32Array; items: Int32Array } {
+  const n = parent.length;
+  const start = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) if (parent[v]! >= 0) start[parent[v]! + 1]!++;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, n);
+  const items = new Int32Array(start[n]!);
+  for (let v = 0; v < n; v++) if (parent[v]! >= 0) items[fill[parent[v]!]!++] = v;
+  return { start, items };
 }
 
 /** The patches of a set of fixes. */
