@@ -62,17 +62,20 @@ export function candidatesOf(
   context: PipelineContext,
   options: { readonly entryStakes: boolean },
 ): Candidate[] {
+  // Per fix: its bound (×100), the least cost left after an edge naming it, and how many edges naming it are open
+  // on the walk's current route.
   const byKey = new Map<string, { fix: Fix; bound: number; remaining: number; open: number }>();
   const { graph } = run;
   const { dist, next } = run.risk.distances;
   const n = graph.nodes.length;
-  // Each node's scored entries, weighted (score × weight, summed as integers and divided once), and how many.
-  const weight = new Float64Array(n);
+  // Each node's scored entries, weighted (score × weight %, summed as integers and divided by 100 once), and how
+  // many there are.
+  const weighted = new Float64Array(n);
   const scored = new Int32Array(n);
   for (const entry of run.risk.entries) {
     const v = entry.score === 0 ? undefined : graph.index.get(entry.entry.node);
     if (v === undefined) continue;
-    weight[v]! += entry.score * context.config.threatModels[entry.entry.threatModel].weight;
+    weighted[v]! += entry.score * context.config.threatModels[entry.entry.threatModel].weight;
     scored[v]!++;
   }
   // The best-path forest, jewels at the roots: the entries whose route crosses the edge `next[v]` are those below
@@ -91,7 +94,7 @@ export function candidatesOf(
     const v = order[i]!;
     const up = parent[v]!;
     if (up < 0) continue;
-    weight[up]! += weight[v]!;
+    weighted[up]! += weighted[v]!;
     scored[up]! += scored[v]!;
   }
   // Down from the roots: a fix counts the entries below its topmost edge on a route once (an edge lower down that
@@ -114,7 +117,7 @@ export function candidatesOf(
           current = { fix, bound: 0, remaining, open: 0 };
           byKey.set(key, current);
         }
-        if (current.open === 0) current.bound += weight[v]!;
+        if (current.open === 0) current.bound += weighted[v]!;
         current.open++;
         current.remaining = Math.min(current.remaining, remaining);
       }

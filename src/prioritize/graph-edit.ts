@@ -2,8 +2,8 @@
  * A fix applied to the graph instead of the snapshot: the technique edges that name the fix are dropped, a merged
  * edge keeps its surviving twins, and risk is recomputed on the edited graph. This equals a full re-run when the
  * patch removes exactly the edges that name it and changes no entry (techniques name every fix that would remove
- * their edge; `estimable()` excludes entry-changing remediations). The planner checks that with one full re-run of
- * the plan's end state and re-plans with full re-runs if it ever fails.
+ * their edge; `estimable()` excludes entry-changing remediations). Tests check that against full re-runs, and with
+ * `--check-plan` the planner re-runs the plan's end state and re-plans with full re-runs if it ever fails.
  */
 import { mergeTwin, withInEdges } from '../graph/graph.js';
 import { TECHNIQUES_BY_ID } from '../techniques/index.js';

@@ -2,8 +2,8 @@
  * A fix's effect on risk estimated on the graph alone, without re-running the pipeline: the technique edges that
  * list the fix are dropped (a merged edge keeps its cheapest surviving twin), and only the nodes whose best route
  * crossed a dropped edge get new distances (a Dijkstra over that subtree of the best-path forest, seeded from its
- * border). It assumes a patch only removes the edges that name it; the planner confirms each pick with a full
- * re-run, so reported ΔR stays exact.
+ * border). It is exact when a patch removes exactly the edges that name it, which every technique keeps and the
+ * tests check against full re-runs; fixes that can change entries are re-run instead (`CHANGES_ENTRIES`).
  */
 import { edgeCost } from '../graph/graph.js';
 import { TECHNIQUES_BY_ID } from '../techniques/index.js';
