@@ -19,6 +19,8 @@ export interface Graph {
   /** In-edges of node v are `inEdges[inStart[v] .. inStart[v+1])`. */
   readonly inStart: Int32Array;
   readonly inEdges: Int32Array;
+  /** For a graph built from technique edges: the graph edge each input edge was merged into, in input order. */
+  readonly edgeOfInput?: Int32Array;
 }
 
 /** Builds the graph from technique edges; duplicate (technique, from, to) edges keep the cheapest. */
@@ -27,25 +29,20 @@ export function buildGraph(
   metaOf: (id: TechniqueId) => TechniqueMeta,
   extraNodes: readonly string[] = [],
 ): Graph {
-  const unique = dedupe(edges, metaOf);
   const refs = new Set<string>(extraNodes);
-  for (const edge of unique) {
+  for (const edge of edges) {
     refs.add(edge.from);
     refs.add(edge.to);
   }
   const nodes = [...refs].sort(compareRefs);
   const index = new Map<string, number>();
   for (const [i, ref] of nodes.entries()) index.set(ref, i);
-  const count = unique.length;
-  const from = new Int32Array(count);
-  const to = new Int32Array(count);
-  const cost = new Int32Array(count);
+  const { unique, from, to, edgeOfInput } = dedupe(edges, { metaOf, index });
+  const cost = new Int32Array(unique.length);
   unique.forEach((edge, i) => {
-    from[i] = index.get(edge.from)!;
-    to[i] = index.get(edge.to)!;
     cost[i] = edgeCost(edge, metaOf);
   });
-  return withInEdges({ nodes, index, edges: unique, from, to, cost });
+  return { ...withInEdges({ nodes, index, edges: unique, from, to, cost }), edgeOfInput };
 }
 
 /** Completes a graph with its reverse adjacency (CSR of in-edges, each node's in order of edge index). */
@@ -73,17 +70,55 @@ export function compareRefs(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Parallel edges of one technique merge: the cheapest likelihood, every piece of evidence and every fix. */
-function dedupe(edges: readonly Edge[], metaOf: (id: TechniqueId) => TechniqueMeta): Edge[] {
-  const merged = new Map<string, Edge>();
-  for (const edge of edges) {
-    const key = `${edge.technique}\u0000${edge.from}\u0000${edge.to}`;
-    const seen = merged.get(key);
-    merged.set(key, seen === undefined ? edge : mergeTwin(seen, edge, metaOf));
-  }
-  return [...merged.values()].sort(
-    (a, b) => compareRefs(a.from, b.from) || compareRefs(a.to, b.to) || compareRefs(a.technique, b.technique),
-  );
+/**
+ * Parallel edges of one technique merge: the cheapest likelihood, every piece of evidence and every fix. The merged
+ * edges come sorted by source, target and technique; node numbers are in ref order, so numbers compare as refs do.
+ */
+function dedupe(
+  edges: readonly Edge[],
+  nodes: { readonly metaOf: (id: TechniqueId) => TechniqueMeta; readonly index: ReadonlyMap<string, number> },
+): { unique: Edge[]; from: Int32Array; to: Int32Array; edgeOfInput: Int32Array } {
+  const { metaOf, index } = nodes;
+  const stride = index.size;
+  // Merged edges by their endpoints' numbers (one number, not a built string), then by technique.
+  const byEnds = new Map<number, number[]>();
+  const merged: Edge[] = [];
+  const ends: number[] = [];
+  const groupOf = new Int32Array(edges.length);
+  edges.forEach((edge, i) => {
+    const from = index.get(edge.from)!;
+    const to = index.get(edge.to)!;
+    const key = from * stride + to;
+    const twins = byEnds.get(key);
+    const seen = twins?.find((g) => merged[g]!.technique === edge.technique);
+    if (seen === undefined) {
+      groupOf[i] = merged.length;
+      if (twins === undefined) byEnds.set(key, [merged.length]);
+      else twins.push(merged.length);
+      merged.push(edge);
+      ends.push(key);
+    } else {
+      groupOf[i] = seen;
+      merged[seen] = mergeTwin(merged[seen]!, edge, metaOf);
+    }
+  });
+  const order = merged
+    .map((_, g) => g)
+    .sort((a, b) => ends[a]! - ends[b]! || compareRefs(merged[a]!.technique, merged[b]!.technique));
+  const position = new Int32Array(merged.length);
+  const from = new Int32Array(merged.length);
+  const to = new Int32Array(merged.length);
+  order.forEach((g, i) => {
+    position[g] = i;
+    from[i] = Math.floor(ends[g]! / stride);
+    to[i] = ends[g]! % stride;
+  });
+  return {
+    unique: order.map((g) => merged[g]!),
+    from,
+    to,
+    edgeOfInput: groupOf.map((g) => position[g]!),
+  };
 }
 
 /** Two edges of one technique between the same nodes: the cheaper one's fields, the evidence and fixes of both. */

@@ -134,26 +134,12 @@ export function indexRun(
 /** The raw-edge lookups, found by looking each raw edge up in the merged graph. */
 function rawIndexOf(run: ScoredRun): RawIndex {
   const { graph } = run;
-  // Merged edges by their endpoints' indexes (a number, not a built string), then by technique.
-  const n = graph.nodes.length;
-  const byEnds = new Map<number, number[]>();
-  for (let g = 0; g < graph.edges.length; g++) {
-    const key = graph.from[g]! * n + graph.to[g]!;
-    const list = byEnds.get(key);
-    if (list === undefined) byEnds.set(key, [g]);
-    else list.push(g);
-  }
-  const mergedOf = (edge: Edge): number => {
-    const from = graph.index.get(edge.from);
-    const to = graph.index.get(edge.to);
-    if (from === undefined || to === undefined) return -1;
-    return byEnds.get(from * n + to)?.find((g) => graph.edges[g]!.technique === edge.technique) ?? -1;
-  };
-  const graphEdge = new Int32Array(run.edges.length);
+  // A graph built from these very edges recorded where each went.
+  const built = graph.edgeOfInput;
+  const graphEdge = built !== undefined && built.length === run.edges.length ? built.slice() : lookedUp(run);
   const rawCost = new Int32Array(run.edges.length);
   const byTarget = new Map<string, number[]>();
   run.edges.forEach((edge, r) => {
-    graphEdge[r] = mergedOf(edge);
     rawCost[r] = edgeCost(edge, (id) => TECHNIQUES_BY_ID[id].meta);
     for (const target of new Set(edge.fixes.map((fix) => fix.target))) {
       const list = byTarget.get(target);
@@ -203,6 +189,25 @@ function carriedIndexOf(run: ScoredRun, jewelCost: (ref: string) => number | und
     jewelAt[v] = jewelCost(ref) ?? Number.POSITIVE_INFINITY;
   });
   return { entryStart: entries.start, entryItems: entries.items, jewelAt, entryNode: atNode };
+}
+
+/** Each raw edge's merged graph edge, looked up by its endpoints and technique (-1 when the graph lacks it). */
+function lookedUp(run: ScoredRun): Int32Array {
+  const { graph } = run;
+  const n = graph.nodes.length;
+  const byEnds = new Map<number, number[]>();
+  for (let g = 0; g < graph.edges.length; g++) {
+    const key = graph.from[g]! * n + graph.to[g]!;
+    const list = byEnds.get(key);
+    if (list === undefined) byEnds.set(key, [g]);
+    else list.push(g);
+  }
+  return Int32Array.from(run.edges, (edge) => {
+    const from = graph.index.get(edge.from);
+    const to = graph.index.get(edge.to);
+    if (from === undefined || to === undefined) return -1;
+    return byEnds.get(from * n + to)?.find((g) => graph.edges[g]!.technique === edge.technique) ?? -1;
+  });
 }
 
 /** The raw technique edges that name one of `fixes`: the edges a patch is expected to remove. */
