@@ -6,7 +6,7 @@ import type { ObjectPatch } from '../collect/patch.js';
 import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
 import { type EntryStakes, entryStakeOf, entryStakesOf } from './entry-stakes.js';
-import { CHANGES_ENTRIES } from './incremental.js';
+import { CHANGES_ENTRIES, csr } from './incremental.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 
 /** A candidate fix with its upper bound: the weighted scores of the entries whose best path it touches. */
@@ -82,7 +82,7 @@ export function candidatesOf(
   // v. A walk down from the roots orders the nodes; summing in reverse adds each subtree to its parent.
   const parent = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) if (next[v]! >= 0) parent[v] = graph.to[next[v]!]!;
-  const children = childLists(parent);
+  const children = csr(n, parent);
   const order: number[] = [];
   for (let v = 0; v < n; v++)
     if (parent[v]! < 0 && children.start[v]! < children.start[v + 1]!) order.push(v);
@@ -162,18 +162,6 @@ export function compareEvaluated(a: Evaluated, b: Evaluated): number {
   if (a.candidate.minutes !== b.candidate.minutes) return a.candidate.minutes - b.candidate.minutes;
   if (a.candidate.remaining !== b.candidate.remaining) return a.candidate.remaining - b.candidate.remaining;
   return a.candidate.key < b.candidate.key ? -1 : a.candidate.key > b.candidate.key ? 1 : 0;
-}
-
-/** Children of each node of a forest given by parent links, in CSR form. */
-function childLists(parent: Int32Array): { start: Int32Array; items: Int32Array } {
-  const n = parent.length;
-  const start = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) if (parent[v]! >= 0) start[parent[v]! + 1]!++;
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, n);
-  const items = new Int32Array(start[n]!);
-  for (let v = 0; v < n; v++) if (parent[v]! >= 0) items[fill[parent[v]!]!++] = v;
-  return { start, items };
 }
 
 /** The patches of a set of fixes. */

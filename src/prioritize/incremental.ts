@@ -91,8 +91,8 @@ export interface CarriedIndex {
   readonly entryNode: Int32Array;
 }
 
-/** A CSR of `count` buckets from (bucket, item) pairs. */
-function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: Int32Array } {
+/** A CSR of `count` buckets from (bucket, item) pairs: item i is in bucket `bucketOf[i]` (none when negative). */
+export function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(count + 1);
   for (const b of bucketOf) if (b >= 0) start[b + 1]!++;
   for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
@@ -134,9 +134,11 @@ export function indexRun(
 /** The raw-edge lookups, found by looking each raw edge up in the merged graph. */
 function rawIndexOf(run: ScoredRun): RawIndex {
   const { graph } = run;
-  // A graph built from these very edges recorded where each went.
+  // The graph built from these very edges recorded where each went (a graph edit carries its raw index instead).
   const built = graph.edgeOfInput;
-  const graphEdge = built !== undefined && built.length === run.edges.length ? built.slice() : lookedUp(run);
+  if (built === undefined || built.length !== run.edges.length)
+    throw new Error('a full run must hold the graph built from its own technique edges');
+  const graphEdge = built.slice();
   const rawCost = new Int32Array(run.edges.length);
   const byTarget = new Map<string, number[]>();
   run.edges.forEach((edge, r) => {
@@ -189,25 +191,6 @@ function carriedIndexOf(run: ScoredRun, jewelCost: (ref: string) => number | und
     jewelAt[v] = jewelCost(ref) ?? Number.POSITIVE_INFINITY;
   });
   return { entryStart: entries.start, entryItems: entries.items, jewelAt, entryNode: atNode };
-}
-
-/** Each raw edge's merged graph edge, looked up by its endpoints and technique (-1 when the graph lacks it). */
-function lookedUp(run: ScoredRun): Int32Array {
-  const { graph } = run;
-  const n = graph.nodes.length;
-  const byEnds = new Map<number, number[]>();
-  for (let g = 0; g < graph.edges.length; g++) {
-    const key = graph.from[g]! * n + graph.to[g]!;
-    const list = byEnds.get(key);
-    if (list === undefined) byEnds.set(key, [g]);
-    else list.push(g);
-  }
-  return Int32Array.from(run.edges, (edge) => {
-    const from = graph.index.get(edge.from);
-    const to = graph.index.get(edge.to);
-    if (from === undefined || to === undefined) return -1;
-    return byEnds.get(from * n + to)?.find((g) => graph.edges[g]!.technique === edge.technique) ?? -1;
-  });
 }
 
 /** The raw technique edges that name one of `fixes`: the edges a patch is expected to remove. */
