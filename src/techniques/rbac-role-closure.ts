@@ -175,19 +175,11 @@ function merged(grants: readonly Grant[], left: readonly number[], right: readon
 }
 
 /**
- * The grants that act in one namespace (scoped there or cluster-wide), in the list's order. A subject with
- * cluster-wide bind is asked this for every namespace it opens, so filtering all its grants each time is quadratic
- * in namespaces.
- */
-export function grantsIn(grants: readonly Grant[], namespace: string): Grant[] {
-  const { byScope } = scopeIndexOf(grants);
-  return merged(grants, namespace === '*' ? [] : (byScope.get(namespace) ?? []), byScope.get('*') ?? []);
-}
-
-/**
- * {@link grantsIn} without repeats of one rule in one scope (a subject bound to one role many times holds each
- * rule once per binding, and a repeat opens nothing the first did not), except the grants `keep` lists and the
- * grants a chain added, which a caller asks about by identity.
+ * The grants that act in one namespace (scoped there or cluster-wide), in the list's order, without repeats of one
+ * rule in one scope (a subject bound to one role many times holds each rule once per binding, and a repeat opens
+ * nothing the first did not); the grants `keep` lists and the grants a chain added stay, as a caller asks about
+ * them by identity. Indexed once per list: a subject with cluster-wide bind is asked this for every namespace it
+ * opens, and filtering all its grants each time was quadratic in namespaces.
  */
 export function distinctGrantsIn(
   grants: readonly Grant[],
