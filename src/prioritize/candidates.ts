@@ -6,7 +6,7 @@ import type { ObjectPatch } from '../collect/patch.js';
 import { type EffortClass, REMEDIATIONS } from '../techniques/remediations.js';
 import type { Fix } from '../techniques/types.js';
 import { type EntryStakes, entryStakeOf, entryStakesOf } from './entry-stakes.js';
-import { CHANGES_ENTRIES, csr } from './incremental.js';
+import { CHANGES_ENTRIES, type RunIndex } from './incremental.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 
 /** A candidate fix with its upper bound: the weighted scores of the entries whose best path it touches. */
@@ -58,56 +58,54 @@ export function effortOf(
 
 /** Candidates on the best-path forest, each with its bound. */
 export function candidatesOf(
-  run: ScoredRun,
+  index: RunIndex,
   context: PipelineContext,
   options: { readonly entryStakes: boolean },
 ): Candidate[] {
+  const { run } = index;
   // Per fix: its bound (×100), the least cost left after an edge naming it, and how many edges naming it are open
   // on the walk's current route.
   const byKey = new Map<string, { fix: Fix; bound: number; remaining: number; open: number }>();
   const { graph } = run;
   const { dist, next } = run.risk.distances;
-  const n = graph.nodes.length;
+  const { childStart, children } = index;
+  const { entryNode } = index.carried;
   // Each node's scored entries, weighted (score × weight %, summed as integers and divided by 100 once), and how
   // many there are.
-  const weighted = new Float64Array(n);
-  const scored = new Int32Array(n);
-  for (const entry of run.risk.entries) {
-    const v = entry.score === 0 ? undefined : graph.index.get(entry.entry.node);
-    if (v === undefined) continue;
+  const weighted = new Float64Array(graph.nodes.length);
+  const scored = new Int32Array(graph.nodes.length);
+  run.risk.entries.forEach((entry, i) => {
+    const v = entryNode[i]!;
+    if (entry.score === 0 || v < 0) return;
     weighted[v]! += entry.score * context.config.threatModels[entry.entry.threatModel].weight;
     scored[v]!++;
-  }
+  });
   // The best-path forest, jewels at the roots: the entries whose route crosses the edge `next[v]` are those below
   // v. A walk down from the roots orders the nodes; summing in reverse adds each subtree to its parent.
-  const parent = new Int32Array(n).fill(-1);
-  for (let v = 0; v < n; v++) if (next[v]! >= 0) parent[v] = graph.to[next[v]!]!;
-  const children = csr(n, parent);
   const order: number[] = [];
-  for (let v = 0; v < n; v++)
-    if (parent[v]! < 0 && children.start[v]! < children.start[v + 1]!) order.push(v);
+  for (let v = 0; v < graph.nodes.length; v++)
+    if (next[v]! < 0 && childStart[v]! < childStart[v + 1]!) order.push(v);
+  const roots = order.length;
   for (let i = 0; i < order.length; i++) {
     const v = order[i]!;
-    for (let k = children.start[v]!; k < children.start[v + 1]!; k++) order.push(children.items[k]!);
+    for (let k = childStart[v]!; k < childStart[v + 1]!; k++) order.push(children[k]!);
   }
-  for (let i = order.length - 1; i >= 0; i--) {
+  for (let i = order.length - 1; i >= roots; i--) {
     const v = order[i]!;
-    const up = parent[v]!;
-    if (up < 0) continue;
+    const up = graph.to[next[v]!]!;
     weighted[up]! += weighted[v]!;
     scored[up]! += scored[v]!;
   }
   // Down from the roots: a fix counts the entries below its topmost edge on a route once (an edge lower down that
   // names it again holds only entries already counted), and only edges some scored entry's route crosses.
-  const stack: number[] = [];
-  for (const v of order) if (parent[v]! < 0) stack.push(v);
+  const stack = order.slice(0, roots);
   while (stack.length > 0) {
     const v = stack.pop()!;
     if (v < 0) {
       for (const fix of graph.edges[next[~v]!]!.fixes) byKey.get(fixKey(fix))!.open--;
       continue;
     }
-    if (parent[v]! >= 0) {
+    if (next[v]! >= 0) {
       const e = next[v]!;
       const remaining = dist[graph.to[e]!]!;
       for (const fix of graph.edges[e]!.fixes) {
@@ -123,8 +121,8 @@ export function candidatesOf(
       }
       stack.push(~v);
     }
-    for (let k = children.start[v]!; k < children.start[v + 1]!; k++) {
-      const c = children.items[k]!;
+    for (let k = childStart[v]!; k < childStart[v + 1]!; k++) {
+      const c = children[k]!;
       if (scored[c]! > 0) stack.push(c);
     }
   }

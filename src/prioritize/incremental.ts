@@ -77,7 +77,6 @@ export interface RunIndex {
   readonly children: Int32Array;
   /** What carries over to a run made by graph edits: the same nodes and entries. */
   readonly carried: CarriedIndex;
-  readonly jewelCost: (ref: string) => number | undefined;
 }
 
 /** Lookups over the nodes and entries, which a graph edit keeps. */
@@ -92,7 +91,7 @@ export interface CarriedIndex {
 }
 
 /** A CSR of `count` buckets from (bucket, item) pairs: item i is in bucket `bucketOf[i]` (none when negative). */
-export function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: Int32Array } {
+function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(count + 1);
   for (const b of bucketOf) if (b >= 0) start[b + 1]!++;
   for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
@@ -121,13 +120,11 @@ export function indexRun(
   carried?: CarriedIndex,
 ): RunIndex {
   const raw = raws ?? rawIndexOf(run);
-  const jewelCost = jewelsOf(context.config).cost;
   return {
     ...graphIndexOf(run, raw.graphEdge),
     ...raw,
     run,
-    carried: carried ?? carriedIndexOf(run, jewelCost),
-    jewelCost,
+    carried: carried ?? carriedIndexOf(run, jewelsOf(context.config).cost),
   };
 }
 
@@ -299,16 +296,13 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
   const { graph, risk } = index.run;
   const n = graph.nodes.length;
   const m = graph.cost.length;
-  if (scratchDist.length < n) scratchDist = new Float64Array(n);
-  if (settled.length < n || settledEpoch === 0xffffffff) {
+  // Fresh (zeroed) stamps whenever an array grows or the epoch would wrap, so no old stamp can match.
+  if (settled.length < n || raisedStamp.length < m || settledEpoch === 0xffffffff) {
+    scratchDist = new Float64Array(Math.max(n, scratchDist.length));
     settled = new Uint32Array(Math.max(n, settled.length));
     raisedStamp = new Uint32Array(Math.max(m, raisedStamp.length));
     raisedCost = new Float64Array(Math.max(m, raisedCost.length));
     settledEpoch = 0;
-  }
-  if (raisedStamp.length < m) {
-    raisedStamp = new Uint32Array(m);
-    raisedCost = new Float64Array(m);
   }
   const done = ++settledEpoch;
   for (const [e, cost] of raised) {

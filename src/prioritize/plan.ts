@@ -176,7 +176,7 @@ function planWith(
     const cache = new Map<string, Evaluated>();
     // The one thing and the first item count what entry-changing fixes take away through entries; later rounds
     // bound them by their paths alone, or close contenders would cost a full re-run each round.
-    const all = candidatesOf(run, context, { entryStakes: items.length === 0 });
+    const all = candidatesOf(indexOf(run, context), context, { entryStakes: items.length === 0 });
     if (items.length === 0) {
       const limit = Math.round(config.oneThingMaxHours * 60);
       const within = all.filter((c) => c.minutes <= limit);
