@@ -157,7 +157,9 @@ export function* renderJsonChunks(report: Report): Generator<string> {
     size = 0;
   }
   const record = report as unknown as Readonly<Record<string, unknown>>;
-  const present = orderedKeys(record, REPORT).filter((key) => record[key] !== undefined);
+  // The top-level keys in the order `ordered` gives them (asked of a copy whose values are all null).
+  const skeleton = Object.fromEntries(Object.keys(record).map((key) => [key, null]));
+  const present = Object.keys(ordered(skeleton, REPORT) as object).filter((key) => record[key] !== undefined);
   yield* put(present.length === 0 ? '{}' : '{\n');
   for (const [i, key] of present.entries()) {
     const value = record[key];
@@ -175,14 +177,6 @@ export function* renderJsonChunks(report: Report): Generator<string> {
   }
   yield* put('\n');
   if (pending.length > 0) yield pending.join('');
-}
-
-/** The keys of a record in the order `ordered` places them: the shape's, then the others sorted. */
-function orderedKeys(record: Readonly<Record<string, unknown>>, shape: Shape): string[] {
-  const known = typeof shape === 'object' && 'keys' in shape ? Object.keys(shape.keys) : [];
-  const placed = known.filter((key) => key in record);
-  const seen = new Set(placed);
-  return [...placed, ...sortedKeys(record).filter((key) => !seen.has(key))];
 }
 
 /** The shape of one key of a keyed shape; keys it does not know are leaves, as `ordered` leaves them. */
