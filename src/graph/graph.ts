@@ -19,6 +19,11 @@ export interface Graph {
   /** In-edges of node v are `inEdges[inStart[v] .. inStart[v+1])`. */
   readonly inStart: Int32Array;
   readonly inEdges: Int32Array;
+  /**
+   * Edges a graph edit removed (1), left in place so an edited graph shares its topology with the graph it came
+   * from; every walk skips them. A graph built from technique edges has none.
+   */
+  readonly removed: Uint8Array;
   /** For a graph built from technique edges: the graph edge each input edge was merged into, in input order. */
   readonly edgeOfInput?: Int32Array;
 }
@@ -42,11 +47,12 @@ export function buildGraph(
   unique.forEach((edge, i) => {
     cost[i] = edgeCost(edge, metaOf);
   });
-  return { ...withInEdges({ nodes, index, edges: unique, from, to, cost }), edgeOfInput };
+  const removed = new Uint8Array(unique.length);
+  return { ...withInEdges({ nodes, index, edges: unique, from, to, cost, removed }), edgeOfInput };
 }
 
 /** Completes a graph with its reverse adjacency (CSR of in-edges, each node's in order of edge index). */
-export function withInEdges(graph: Omit<Graph, 'inStart' | 'inEdges'>): Graph {
+function withInEdges(graph: Omit<Graph, 'inStart' | 'inEdges'>): Graph {
   const { nodes, to } = graph;
   const count = to.length;
   const inStart = new Int32Array(nodes.length + 1);

@@ -40,7 +40,7 @@ export function chokepointsOf(run: ScoredRun, context: PipelineContext): Chokepo
   const from: number[] = [];
   const to: number[] = [];
   for (let e = 0; e < m; e++) {
-    if (!reaches(graph.to[e]!)) continue;
+    if (graph.removed[e] || !reaches(graph.to[e]!)) continue;
     from.push(graph.from[e]!, n + e);
     to.push(n + e, graph.to[e]!);
   }
@@ -73,7 +73,7 @@ export function chokepointsOf(run: ScoredRun, context: PipelineContext): Chokepo
         const incoming: string[] = [];
         for (let k = graph.inStart[d]!; k < graph.inStart[d + 1]!; k++) {
           const e = graph.inEdges[k]!;
-          if (idom[graph.from[e]!] !== -1) incoming.push(edgeKey(graph.edges[e]!));
+          if (!graph.removed[e] && idom[graph.from[e]!] !== -1) incoming.push(edgeKey(graph.edges[e]!));
         }
         nodes.set(graph.nodes[d]!, incoming);
       }
@@ -89,8 +89,9 @@ function goneIn(after: ScoredRun, key: string): boolean {
   const v = graph.index.get(to);
   if (v === undefined) return true;
   for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) {
-    const edge = graph.edges[graph.inEdges[k]!]!;
-    if (edge.from === from && edge.technique === technique) return false;
+    const e = graph.inEdges[k]!;
+    const edge = graph.edges[e]!;
+    if (!graph.removed[e] && edge.from === from && edge.technique === technique) return false;
   }
   return true;
 }

@@ -5,18 +5,19 @@
  * their edge; `estimable()` excludes entry-changing remediations). Tests check that against full re-runs, and with
  * `--check-plan` the planner re-runs the plan's end state and re-plans with full re-runs if it ever fails.
  */
-import { mergeTwin, withInEdges } from '../graph/graph.js';
+import { type Graph, mergeTwin } from '../graph/graph.js';
 import { TECHNIQUES_BY_ID } from '../techniques/index.js';
 import type { Edge, Fix, TechniqueId } from '../techniques/types.js';
-import { indexRun, killedRaws, type RunIndex } from './incremental.js';
+import { killedRaws, type RunIndex, reindexRun } from './incremental.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 import { updatedRisk } from './risk-update.js';
 
 const metaOf = (id: TechniqueId) => TECHNIQUES_BY_ID[id].meta;
 
 /**
- * The run of `index.run` after `fixes`, by graph edits: same nodes, fewer or dearer edges, new scores; with its
- * index, carried over from the old one instead of looked up again.
+ * The run of `index.run` after `fixes`, by graph edits: same nodes and edge numbers, some edges removed or dearer,
+ * new scores; with its index, carried over from the old one instead of looked up again. Removed edges stay in
+ * place, so a round costs what the fix changes, not the size of the graph.
  */
 export function deriveRun(
   index: RunIndex,
@@ -26,58 +27,47 @@ export function deriveRun(
   const { run } = index;
   const { graph } = run;
   const killed = new Set(killedRaws(index, fixes, options.keyOf));
-  const touched = new Uint8Array(graph.edges.length);
-  for (const r of killed) if (index.graphEdge[r]! >= 0) touched[index.graphEdge[r]!] = 1;
-  const gone = new Uint8Array(graph.edges.length);
-  for (const r of killed) {
-    const g = index.graphEdge[r]!;
-    if (g >= 0 && rawsOf(index, g).every((twin) => killed.has(twin))) gone[g] = 1;
-  }
-  for (const g of orphanedHubEdges(index, gone)) {
-    gone[g] = 1;
-    for (const r of rawsOf(index, g)) killed.add(r);
-  }
-  // Old graph edge → new graph edge, or -1 when it is gone.
-  const kept = new Int32Array(graph.edges.length).fill(-1);
-  const edges: Edge[] = [];
-  const from = new Int32Array(graph.edges.length);
-  const to = new Int32Array(graph.edges.length);
-  const cost = new Int32Array(graph.edges.length);
-  for (let g = 0; g < graph.edges.length; g++) {
-    if (gone[g]) continue;
-    let edge = graph.edges[g]!;
-    let edgeCost = graph.cost[g]!;
-    if (touched[g]) {
-      // Re-merge the survivors in their original order, exactly as buildGraph merges twins.
-      const survivors = rawsOf(index, g).filter((r) => !killed.has(r));
-      edge = survivors.map((r) => index.rawEdges[r]!).reduce((a, b) => mergeTwin(a, b, metaOf));
-      edgeCost = Math.min(...survivors.map((r) => index.rawCost[r]!));
+  const touched = [...new Set([...killed].map((r) => index.graphEdge[r]!))].sort((a, b) => a - b);
+  const removed = graph.removed.slice();
+  const gone: number[] = [];
+  for (const g of touched) {
+    if (liveRawsOf(index, g).every((twin) => killed.has(twin))) {
+      removed[g] = 1;
+      gone.push(g);
     }
-    from[edges.length] = graph.from[g]!;
-    to[edges.length] = graph.to[g]!;
-    cost[edges.length] = edgeCost;
-    kept[g] = edges.length;
-    edges.push(edge);
   }
-  const edited = withInEdges({
-    nodes: graph.nodes,
-    index: graph.index,
-    edges,
-    from: from.slice(0, edges.length),
-    to: to.slice(0, edges.length),
-    cost: cost.slice(0, edges.length),
-  });
-  const changed: number[] = [];
-  for (let g = 0; g < graph.edges.length; g++)
-    if (gone[g] || (touched[g] && cost[kept[g]!]! > graph.cost[g]!)) changed.push(g);
-  const risk = updatedRisk(index, { graph: edited, kept, changed }, options.context);
+  for (const g of orphanedHubEdges(graph, index, { removed, gone })) {
+    for (const r of liveRawsOf(index, g)) killed.add(r);
+    gone.push(g);
+  }
   const alive = index.alive.slice();
   for (const r of killed) alive[r] = 0;
-  const graphEdge = new Int32Array(alive.length);
-  for (let r = 0; r < alive.length; r++) {
-    const g = index.graphEdge[r]!;
-    graphEdge[r] = alive[r] && g >= 0 ? kept[g]! : -1;
+  const cost = graph.cost.slice();
+  // Copied only when an edge keeps some twins and so changes its evidence and fixes.
+  let edges: Edge[] | undefined;
+  const changed = gone.slice();
+  for (const g of touched) {
+    if (removed[g]) continue;
+    // Re-merge the survivors in their original order, exactly as buildGraph merges twins.
+    const survivors = rawsOf(index, g).filter((r) => alive[r]);
+    edges ??= graph.edges.slice();
+    edges[g] = survivors.map((r) => index.rawEdges[r]!).reduce((a, b) => mergeTwin(a, b, metaOf));
+    cost[g] = Math.min(...survivors.map((r) => index.rawCost[r]!));
+    if (cost[g]! > graph.cost[g]!) changed.push(g);
   }
+  changed.sort((a, b) => a - b);
+  const edited: Graph = {
+    nodes: graph.nodes,
+    index: graph.index,
+    edges: edges ?? graph.edges,
+    from: graph.from,
+    to: graph.to,
+    cost,
+    inStart: graph.inStart,
+    inEdges: graph.inEdges,
+    removed,
+  };
+  const risk = updatedRisk(index, { graph: edited, changed }, options.context);
   // The surviving technique edges are listed only when asked for: a plan asks its runs for the graph alone.
   let surviving: Edge[] | undefined;
   const derived: ScoredRun = {
@@ -89,50 +79,61 @@ export function deriveRun(
     graph: edited,
     risk,
   };
-  const raws = {
-    rawEdges: index.rawEdges,
-    alive,
-    graphEdge,
-    rawCost: index.rawCost,
-    byTarget: index.byTarget,
-  };
-  return { run: derived, index: indexRun(derived, options.context, raws, index.carried) };
+  return { run: derived, index: reindexRun(index, derived, alive) };
 }
 
-/** The raw edges merged into graph edge `g`. */
+/** The raw edges merged into graph edge `g`, dead ones included. */
 function rawsOf(index: RunIndex, g: number): number[] {
   const out: number[] = [];
   for (let k = index.rawStart[g]!; k < index.rawStart[g + 1]!; k++) out.push(index.raws[k]!);
   return out;
 }
 
+/** The raw edges of graph edge `g` that `index.run` still has. */
+function liveRawsOf(index: RunIndex, g: number): number[] {
+  return rawsOf(index, g).filter((r) => index.alive[r]);
+}
+
 /**
- * Out-edges of hubs that the edit left with no way in. A hub stands for a capability someone holds; once nobody
- * does, its technique no longer emits it or its fan-out, so a re-run has none of those edges. Cascades through
- * hubs that only other hubs lead to.
+ * Out-edges of hubs that the edit left with no way in, marked removed as they are found. A hub stands for a
+ * capability someone holds; once nobody does, its technique no longer emits it or its fan-out, so a re-run has none
+ * of those edges. Cascades through hubs that only other hubs lead to. Only the targets of removed edges are looked
+ * at, each hub's in-edges counted once.
  */
-function orphanedHubEdges(index: RunIndex, gone: Uint8Array): number[] {
-  const { graph } = index.run;
-  const indegree = new Int32Array(graph.nodes.length);
-  for (let g = 0; g < graph.edges.length; g++) if (!gone[g]) indegree[graph.to[g]!]!++;
-  const queued = new Uint8Array(graph.nodes.length);
+function orphanedHubEdges(
+  graph: Graph,
+  index: RunIndex,
+  edit: { readonly removed: Uint8Array; readonly gone: readonly number[] },
+): number[] {
+  const { removed } = edit;
+  const isHub = (v: number) => graph.nodes[v]!.startsWith('hub:');
+  // In-edges not yet removed, per hub reached; counted on first reach, after the edge that reached it was removed.
+  const waysIn = new Map<number, number>();
+  const reached = (v: number): boolean => {
+    let left = waysIn.get(v);
+    if (left === undefined) {
+      left = 0;
+      for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) if (!removed[graph.inEdges[k]!]) left++;
+    } else left--;
+    waysIn.set(v, left);
+    return left === 0;
+  };
   const queue: number[] = [];
-  for (let g = 0; g < graph.edges.length; g++) {
+  for (const g of edit.gone) {
+    // Every edge the edit removed is marked already, so a hub is counted at its first reach only.
     const v = graph.to[g]!;
-    if (gone[g] && indegree[v] === 0 && !queued[v] && graph.nodes[v]!.startsWith('hub:')) {
-      queued[v] = 1;
-      queue.push(v);
-    }
+    if (isHub(v) && !waysIn.has(v) && reached(v)) queue.push(v);
   }
   const out: number[] = [];
   while (queue.length > 0) {
     const v = queue.pop()!;
     for (let k = index.outStart[v]!; k < index.outStart[v + 1]!; k++) {
       const g = index.outEdges[k]!;
-      if (gone[g]) continue;
+      if (removed[g]) continue;
+      removed[g] = 1;
       out.push(g);
       const w = graph.to[g]!;
-      if (--indegree[w]! === 0 && graph.nodes[w]!.startsWith('hub:')) queue.push(w);
+      if (isHub(w) && reached(w)) queue.push(w);
     }
   }
   return out;
@@ -168,6 +169,7 @@ function reachableEdges(run: ScoredRun, roots: readonly string[]): Set<string> {
   while (stack.length > 0) {
     const v = stack.pop()!;
     for (let e = outStart[v]!; e < outStart[v + 1]!; e++) {
+      if (graph.removed[e]) continue;
       const edge = graph.edges[e]!;
       keys.add(`${edge.technique}\u0000${edge.from}\u0000${edge.to}\u0000${graph.cost[e]}`);
       const w = graph.to[e]!;

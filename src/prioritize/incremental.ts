@@ -55,7 +55,8 @@ export function estimable(fixes: readonly Fix[]): boolean {
 
 /**
  * Per-run lookups the estimate needs, built once per run. Raw edges are numbered as in the last full run
- * (`rawEdges`), so a run made by graph edits shares its lookups by target and cost and only marks raws dead.
+ * (`rawEdges`), and a graph edit keeps the edge numbers of the graph it edits, so a run made by graph edits shares
+ * every lookup but the best-path forest and only marks raws dead.
  */
 export interface RunIndex {
   readonly run: ScoredRun;
@@ -64,13 +65,13 @@ export interface RunIndex {
   readonly alive: Uint8Array;
   /** Raw edges whose fixes target each ref (dead ones included: check `alive`). */
   readonly byTarget: ReadonlyMap<string, readonly number[]>;
-  /** The merged graph edge of each raw edge (-1 when dead), and its own cost. */
+  /** The merged graph edge of each raw edge (a dead raw keeps its edge: check `alive`), and its own cost. */
   readonly graphEdge: Int32Array;
   readonly rawCost: Int32Array;
-  /** Raw edges of graph edge g are `raws[rawStart[g] .. rawStart[g+1])`. */
+  /** Raw edges of graph edge g are `raws[rawStart[g] .. rawStart[g+1])` (dead ones included: check `alive`). */
   readonly rawStart: Int32Array;
   readonly raws: Int32Array;
-  /** Out-edges in CSR form, and the children of each node in the best-path forest. */
+  /** Out-edges in CSR form (removed ones included: check `graph.removed`), and the best-path forest's children. */
   readonly outStart: Int32Array;
   readonly outEdges: Int32Array;
   readonly childStart: Int32Array;
@@ -104,7 +105,7 @@ function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: I
 }
 
 /** Where each raw edge lies in the merged graph, its own cost, and the raw edges whose fixes target each ref. */
-export interface RawIndex {
+interface RawIndex {
   readonly rawEdges: readonly Edge[];
   readonly alive: Uint8Array;
   readonly graphEdge: Int32Array;
@@ -112,30 +113,39 @@ export interface RawIndex {
   readonly byTarget: ReadonlyMap<string, readonly number[]>;
 }
 
-/** Builds the lookups for one run; `raws` when the caller already knows them (a run made by graph edits). */
-export function indexRun(
-  run: ScoredRun,
-  context: PipelineContext,
-  raws?: RawIndex,
-  carried?: CarriedIndex,
-): RunIndex {
-  const raw = raws ?? rawIndexOf(run);
+/** Builds the lookups for one run. */
+export function indexRun(run: ScoredRun, context: PipelineContext): RunIndex {
+  const raw = rawIndexOf(run);
+  const { graph } = run;
+  const rawLists = csr(graph.edges.length, raw.graphEdge);
+  const out = csr(graph.nodes.length, graph.from);
   return {
-    ...graphIndexOf(run, raw.graphEdge),
     ...raw,
+    rawStart: rawLists.start,
+    raws: rawLists.items,
+    outStart: out.start,
+    outEdges: out.items,
+    ...forestOf(run),
     run,
-    carried: carried ?? carriedIndexOf(run, jewelsOf(context.config).cost),
+    carried: carriedIndexOf(run, jewelsOf(context.config).cost),
   };
+}
+
+/**
+ * The lookups of a run made by graph edits from the run `old` indexes: the same raws, edges and nodes, so only
+ * which raws live and the best-path forest are new.
+ */
+export function reindexRun(old: RunIndex, run: ScoredRun, alive: Uint8Array): RunIndex {
+  return { ...old, alive, ...forestOf(run), run };
 }
 
 /** The raw-edge lookups, found by looking each raw edge up in the merged graph. */
 function rawIndexOf(run: ScoredRun): RawIndex {
   const { graph } = run;
-  // The graph built from these very edges recorded where each went (a graph edit carries its raw index instead).
-  const built = graph.edgeOfInput;
-  if (built === undefined || built.length !== run.edges.length)
+  // The graph built from these very edges recorded where each went (a graph edit keeps its parent's index).
+  const graphEdge = graph.edgeOfInput;
+  if (graphEdge === undefined || graphEdge.length !== run.edges.length)
     throw new Error('a full run must hold the graph built from its own technique edges');
-  const graphEdge = built.slice();
   const rawCost = new Int32Array(run.edges.length);
   const byTarget = new Map<string, number[]>();
   run.edges.forEach((edge, r) => {
@@ -155,24 +165,14 @@ function rawIndexOf(run: ScoredRun): RawIndex {
   };
 }
 
-/** The CSR lookups over the merged graph and its best-path forest. */
-function graphIndexOf(run: ScoredRun, graphEdge: Int32Array) {
+/** The children of each node in the run's best-path forest, in CSR form. */
+function forestOf(run: ScoredRun): { childStart: Int32Array; children: Int32Array } {
   const { graph } = run;
-  const raw = csr(graph.edges.length, graphEdge);
-  const out = csr(graph.nodes.length, graph.from);
+  const { next } = run.risk.distances;
   const parent = new Int32Array(graph.nodes.length);
-  run.risk.distances.next.forEach((e, v) => {
-    parent[v] = e < 0 ? -1 : graph.to[e]!;
-  });
+  for (let v = 0; v < parent.length; v++) parent[v] = next[v]! < 0 ? -1 : graph.to[next[v]!]!;
   const tree = csr(graph.nodes.length, parent);
-  return {
-    rawStart: raw.start,
-    raws: raw.items,
-    outStart: out.start,
-    outEdges: out.items,
-    childStart: tree.start,
-    children: tree.items,
-  };
+  return { childStart: tree.start, children: tree.items };
 }
 
 /** The entries at each node and each node's jewel cost. */
@@ -217,11 +217,11 @@ function raisedEdges(
   const raised = new Map<number, number>();
   for (const r of killed) {
     const g = index.graphEdge[r]!;
-    if (g < 0 || raised.has(g)) continue;
+    if (raised.has(g)) continue;
     let cost = Number.POSITIVE_INFINITY;
     for (let k = index.rawStart[g]!; k < index.rawStart[g + 1]!; k++) {
       const other = index.raws[k]!;
-      if (!killed.has(other)) cost = Math.min(cost, index.rawCost[other]!);
+      if (index.alive[other] && !killed.has(other)) cost = Math.min(cost, index.rawCost[other]!);
     }
     if (cost > index.run.graph.cost[g]!) raised.set(g, cost);
   }
@@ -313,14 +313,14 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
   const { jewelAt } = index.carried;
   const oldDist = risk.distances.dist;
   const { stamps, epoch } = affected;
-  const { cost: edgeCost, to, from, inStart, inEdges } = graph;
+  const { cost: edgeCost, to, from, inStart, inEdges, removed } = graph;
   const heap = new CostHeap();
   for (const u of affected.nodes) {
     let best = jewelAt[u]!;
     for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
       const e = index.outEdges[k]!;
       const w = to[e]!;
-      if (stamps[w] === epoch) continue;
+      if (stamps[w] === epoch || removed[e]) continue;
       const through = (raisedStamp[e] === done ? raisedCost[e]! : edgeCost[e]!) + oldDist[w]!;
       if (through < best) best = through;
     }
@@ -336,7 +336,7 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
     for (let k = inStart[v]!; k < inStart[v + 1]!; k++) {
       const e = inEdges[k]!;
       const u = from[e]!;
-      if (stamps[u] !== epoch || settled[u] === done) continue;
+      if (stamps[u] !== epoch || settled[u] === done || removed[e]) continue;
       const through = cost + (raisedStamp[e] === done ? raisedCost[e]! : edgeCost[e]!);
       if (through < dist[u]!) {
         dist[u] = through;

@@ -16,23 +16,22 @@ import { scoreOfCost } from './score.js';
 
 /** The edit from the run `index` describes to `graph`. */
 export interface GraphChange {
-  /** The edited graph: the old edges minus some, in the same order and on the same nodes. */
+  /** The edited graph: the same nodes and edge numbers, with some edges removed or dearer. */
   readonly graph: Graph;
-  /** Old edge → its index in `graph`, or -1 when it was removed. */
-  readonly kept: Int32Array;
-  /** Old edges removed or made dearer. */
+  /** Edges removed or made dearer. */
   readonly changed: readonly number[];
 }
 
 /** The risk of `change.graph`, equal to `computeRisk` on it, computed from the old run's labels. */
 export function updatedRisk(index: RunIndex, change: GraphChange, context: PipelineContext): RiskResult {
   const old = index.run.risk;
-  const { graph, kept } = change;
+  const { graph } = change;
   const affected = affectedBy(index, change.changed);
   const dist = old.distances.dist.slice();
   const hops = old.distances.hops.slice();
-  const next = old.distances.next.map((e) => (e < 0 ? -1 : kept[e]!));
-  relabel({ graph, affected, dist, hops, next, jewelCost: jewelsOf(context.config).cost });
+  // An unaffected node's best route crosses no changed edge, so its first edge is still there.
+  const next = old.distances.next.slice();
+  relabel({ graph, index, affected, dist, hops, next, jewelCost: jewelsOf(context.config).cost });
   const distances = { dist, hops, next };
   const jewels = jewelsOf(context.config);
   const byThreatModel = { ...old.byThreatModel };
@@ -65,6 +64,8 @@ function better(cost: number, hops: number, via: number, label: { cost: number; 
 /** Labels the affected nodes again: seeds from their jewel value and edges to unaffected nodes, then Dijkstra. */
 function relabel(options: {
   graph: Graph;
+  /** The old run's lookups: its out-edges are the edited graph's, removed ones included. */
+  index: RunIndex;
   affected: NodeSet;
   dist: Float64Array;
   hops: Int32Array;
@@ -72,10 +73,8 @@ function relabel(options: {
   jewelCost: (ref: string) => number | undefined;
 }): void {
   const { graph, affected, dist, hops, next } = options;
-  // Out-edges are contiguous: edges are sorted by their source.
-  const outStart = new Int32Array(graph.nodes.length + 1);
-  for (let e = 0; e < graph.from.length; e++) outStart[graph.from[e]! + 1]!++;
-  for (let v = 0; v < graph.nodes.length; v++) outStart[v + 1]! += outStart[v]!;
+  const { outStart, outEdges } = options.index;
+  const { removed } = graph;
   const heap = new MinHeap();
   const offer = (u: number, e: number, via: number, cost: number, h: number): boolean => {
     const label = { cost: dist[u]!, hops: hops[u]!, via: next[u]! < 0 ? -1 : graph.to[next[u]!]! };
@@ -90,9 +89,10 @@ function relabel(options: {
     dist[u] = seed ?? Number.POSITIVE_INFINITY;
     hops[u] = 0;
     next[u] = -1;
-    for (let e = outStart[u]!; e < outStart[u + 1]!; e++) {
+    for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
+      const e = outEdges[k]!;
       const w = graph.to[e]!;
-      if (!affected.has(w) && Number.isFinite(dist[w]!))
+      if (!removed[e] && !affected.has(w) && Number.isFinite(dist[w]!))
         offer(u, e, w, dist[w]! + graph.cost[e]!, hops[w]! + 1);
     }
     if (Number.isFinite(dist[u]!)) heap.push(dist[u]!, hops[u]!, next[u]! < 0 ? u : graph.to[next[u]!]!, u);
@@ -105,7 +105,7 @@ function relabel(options: {
     for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) {
       const e = graph.inEdges[k]!;
       const u = graph.from[e]!;
-      if (!affected.has(u) || done.has(u)) continue;
+      if (removed[e] || !affected.has(u) || done.has(u)) continue;
       if (offer(u, e, v, dist[v]! + graph.cost[e]!, hops[v]! + 1)) heap.push(dist[u]!, hops[u]!, v, u);
     }
   }

@@ -61,7 +61,7 @@ export function distancesToJewels(graph: Graph, jewelCost: JewelCost): Distances
     for (let k = graph.inStart[v]!; k < graph.inStart[v + 1]!; k++) {
       const e = graph.inEdges[k]!;
       const u = graph.from[e]!;
-      if (done[u]) continue;
+      if (done[u] || graph.removed[e]) continue;
       const cost = dist[v]! + graph.cost[e]!;
       const h = hops[v]! + 1;
       if (better(cost, h, v, dist[u]!, hops[u]!, next[u]! < 0 ? -1 : graph.to[next[u]!]!)) {
