@@ -15,6 +15,9 @@ import type { InputResult, ReadOptions } from './read-input.js';
 /** Inputs smaller than this are read on the main thread alone; the worker's start-up would cost more. */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
 
+/** The worker's young generation in MiB: V8 sizes it at three semi-spaces, so 32 MiB each (16 MiB by default). */
+const YOUNG_GENERATION_MB = 96;
+
 /** True when the worker may read the file: a `.json` file (never read again as YAML, so always JSON text). */
 function workerReads(file: string): boolean {
   return file !== STDIN_NAME && extname(file).toLowerCase() === '.json';
@@ -58,6 +61,9 @@ export async function readParallel(
   const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
     workerData: data,
     transferList: [port2],
+    // Everything the worker makes dies young (it is sent on as text), so a larger young generation saves copying
+    // survivors: the worker's scavenges took 1.9 s of R150k's collect with V8's default, and collect ran 1.3 s faster.
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   let done = false;
   let settle: () => void = () => undefined;
