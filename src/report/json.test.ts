@@ -94,6 +94,13 @@ test('a large report comes out in pieces that join to the same text JSON.stringi
   const plain = `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
   assert.equal(text, plain);
   assert.match(text, /\n {2}"gaps": \[\],\n/);
+  // Lists cut into batches at every boundary: one item, a full batch, one past it.
+  for (const length of [1, 1024, 1025, 2048]) {
+    const sized = { ...report, findings: large.findings.slice(0, length) } as Report;
+    const joined = [...renderJsonChunks(sized)].join('');
+    assert.equal(joined, `${JSON.stringify(JSON.parse(joined), null, 2)}\n`, `${length} findings`);
+    assert.equal(JSON.parse(joined).findings.length, length);
+  }
   const { oneThing: _, ...withoutOneThing } = large;
   const missing = [
     ...renderJsonChunks({ ...withoutOneThing, oneThing: undefined } as unknown as Report),

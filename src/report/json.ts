@@ -140,10 +140,13 @@ export function renderJson(report: Report): string {
 
 // Pieces are gathered to about this many characters before they are handed out.
 const CHUNK_CHARS = 1 << 20;
+// Items of a top-level list stringified together (about 0.5 MB of findings).
+const BATCH_ITEMS = 1024;
 
 /**
- * The same text as {@link renderJson}, in pieces of about 1 Mi characters: each item of a top-level list is
- * ordered and stringified alone, so a report of 800,000 findings (350 MB) is never one string or one copy.
+ * The same text as {@link renderJson}, in pieces of about 1 Mi characters: the items of a top-level list are
+ * ordered and stringified a batch at a time, so a report of 800,000 findings (350 MB) is never one string or one
+ * copy.
  */
 export function* renderJsonChunks(report: Report): Generator<string> {
   let pending: string[] = [];
@@ -166,10 +169,16 @@ export function* renderJsonChunks(report: Report): Generator<string> {
     const shape = shapeOf(REPORT, key);
     yield* put(`  ${JSON.stringify(key)}: `);
     if (Array.isArray(value) && value.length > 0 && typeof shape === 'object' && 'list' in shape) {
+      // A batch of items stringified as `{key: [batch]}` comes out indented exactly as the items stand in the
+      // report, so only that wrapper is cut off: no second pass to indent, and one call per batch.
+      const head = `{\n  ${JSON.stringify(key)}: [\n`;
+      const tail = '\n  ]\n}';
       yield* put('[\n');
-      for (const [j, item] of value.entries()) {
-        const text = JSON.stringify(ordered(item, shape.list), null, 2) ?? 'null';
-        yield* put(`    ${indented(text, '    ')}${j < value.length - 1 ? ',\n' : '\n'}`);
+      for (let first = 0; first < value.length; first += BATCH_ITEMS) {
+        const batch = value.slice(first, first + BATCH_ITEMS).map((item) => ordered(item, shape.list));
+        const text = JSON.stringify({ [key]: batch }, null, 2);
+        yield* put(text.slice(head.length, text.length - tail.length));
+        yield* put(first + BATCH_ITEMS < value.length ? ',\n' : '\n');
       }
       yield* put('  ]');
     } else yield* put(indented(JSON.stringify(ordered(value, shape), null, 2), '  '));
