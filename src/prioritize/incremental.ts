@@ -74,6 +74,8 @@ export interface RunIndex {
   /** Out-edges in CSR form (removed ones included: check `graph.removed`), and the best-path forest's children. */
   readonly outStart: Int32Array;
   readonly outEdges: Int32Array;
+  /** The source of each in-edge, in `graph.inEdges` order: the Dijkstra's inner loop reads it in sequence. */
+  readonly inFrom: Int32Array;
   readonly childStart: Int32Array;
   readonly children: Int32Array;
   /** What carries over to a run made by graph edits: the same nodes and entries. */
@@ -125,6 +127,7 @@ export function indexRun(run: ScoredRun, context: PipelineContext): RunIndex {
     raws: rawLists.items,
     outStart: out.start,
     outEdges: out.items,
+    inFrom: graph.inEdges.map((e) => graph.from[e]!),
     ...forestOf(run),
     run,
     carried: carriedIndexOf(run, jewelsOf(context.config).cost),
@@ -313,7 +316,8 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
   const { jewelAt } = index.carried;
   const oldDist = risk.distances.dist;
   const { stamps, epoch } = affected;
-  const { cost: edgeCost, to, from, inStart, inEdges, removed } = graph;
+  const { cost: edgeCost, to, inStart, inEdges, removed } = graph;
+  const { inFrom } = index;
   const heap = new CostHeap();
   for (const u of affected.nodes) {
     let best = jewelAt[u]!;
@@ -334,9 +338,10 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
     if (settled[v] === done || cost !== dist[v]) continue;
     settled[v] = done;
     for (let k = inStart[v]!; k < inStart[v + 1]!; k++) {
+      const u = inFrom[k]!;
+      if (stamps[u] !== epoch || settled[u] === done) continue;
       const e = inEdges[k]!;
-      const u = from[e]!;
-      if (stamps[u] !== epoch || settled[u] === done || removed[e]) continue;
+      if (removed[e]) continue;
       const through = cost + (raisedStamp[e] === done ? raisedCost[e]! : edgeCost[e]!);
       if (through < dist[u]!) {
         dist[u] = through;
