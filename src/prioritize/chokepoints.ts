@@ -109,9 +109,15 @@ export function cutsChokepoint(chokepoints: Chokepoints, after: ScoredRun): bool
 
 const CHOKEPOINTS = new WeakMap<ScoredRun, ReturnType<typeof chokepointsOf>>();
 
-/** Threat models with an entry that reaches a jewel. */
+/** Threat models with an entry that reaches a jewel (the scan stops once every model has one). */
 function reachingThreatModels(run: ScoredRun): Set<string> {
-  return new Set(run.risk.entries.filter((s) => Number.isFinite(s.cost)).map((s) => s.entry.threatModel));
+  const reaching = new Set<string>();
+  for (const scored of run.risk.entries) {
+    if (!Number.isFinite(scored.cost)) continue;
+    reaching.add(scored.entry.threatModel);
+    if (reaching.size === THREAT_MODELS.length) break;
+  }
+  return reaching;
 }
 
 /**
