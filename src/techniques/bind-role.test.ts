@@ -129,6 +129,25 @@ runTable(bindRole, [
     fixes: ['remove-binding-subject@RoleBinding/shop/ci-binder', 'restrict-role-rule@Role/shop/binder'],
   },
   {
+    // The first cluster-wide bind sweeps every namespace and binds `helper`; the second must still find `stepper`.
+    name: 'a second cluster-wide bind reaches the stepping-stone Role a first, narrower one could not',
+    objects: [
+      role('web', 'helper', [rule(['get'], ['pods'])]),
+      role('shop', 'stepper', [bind('clusterroles', ['admin'])]),
+      ...clusterWide(write('rolebindings'), bind('roles', ['helper']), bind('roles', ['stepper'])),
+    ],
+    edges: ['ServiceAccount/ops/ci -> hub:namespace-admin/shop'],
+  },
+  {
+    name: 'near miss: the stepping-stone Role a second cluster-wide bind reaches gives no bind',
+    objects: [
+      role('web', 'helper', [rule(['get'], ['pods'])]),
+      role('shop', 'stepper', [rule(['get'], ['pods'])]),
+      ...clusterWide(write('rolebindings'), bind('roles', ['helper']), bind('roles', ['stepper'])),
+    ],
+    edges: [],
+  },
+  {
     name: 'bind a binder Role that may itself bind admin: namespace admin in two steps',
     objects: [BINDER, ...inShop(write('rolebindings'), bind('roles', ['granter']))],
     edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
