@@ -64,9 +64,12 @@ function find(model: Model): Edge[] {
   // Every target needs an escalate grant: only subjects holding one are read in full.
   for (const [subject, grants] of subjectsNeeding(model, (rule) => hasVerb(rule, 'escalate'))) {
     const targets = new Map<string, { escalate: Set<Grant>; update: Grant | undefined }>();
+    // Each bound role is checked against the few grants with these verbs, not all of the subject's grants.
+    const escalating = grants.filter((grant) => hasVerb(grant.rule, 'escalate'));
+    const updating = grants.filter((grant) => hasVerb(grant.rule, 'update') || hasVerb(grant.rule, 'patch'));
     for (const role of boundRoles(model, grants)) {
-      const escalate = allowing(grants, ['escalate'], role);
-      const update = allowing(grants, ['update', 'patch'], role);
+      const escalate = allowing(escalating, ['escalate'], role);
+      const update = allowing(updating, ['update', 'patch'], role);
       if (escalate.length === 0 || update.length === 0) continue;
       const target = targets.get(role.to) ?? { escalate: new Set<Grant>(), update: update[0] };
       for (const grant of escalate) target.escalate.add(grant);

@@ -8,7 +8,7 @@ import type { Model } from '../model/model.js';
 import { impersonationTargets } from './impersonate-targets.js';
 import { grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf } from './rbac-hubs.js';
-import { byBindingSubject, hasVerb, subjectsNeeding } from './rbac-scan.js';
+import { byBindingSubject, bySubject, hasVerb, nonAdminGrants } from './rbac-scan.js';
 import { accountIndex, bindingSubjects } from './rbac-subjects.js';
 import type { Edge, Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
@@ -54,8 +54,9 @@ function fanOut(model: Model, hubs: ReadonlySet<string>): Edge[] {
 function find(model: Model): Edge[] {
   const edges: Edge[] = [];
   const hubs = new Set<string>();
-  // Every target needs an impersonate grant: only subjects holding one are read in full.
-  for (const [subject, grants] of subjectsNeeding(model, (rule) => hasVerb(rule, 'impersonate')))
+  // Every target is decided by impersonate grants alone, so a subject's other grants are never read (a group bound
+  // across a large cluster holds thousands).
+  for (const [subject, grants] of bySubject(nonAdminGrants(model, (rule) => hasVerb(rule, 'impersonate'))))
     for (const [to, { deciding, cited }] of impersonationTargets(model, grants)) {
       if (to === subject) continue;
       if (to.startsWith('hub:')) hubs.add(to);
