@@ -9,6 +9,7 @@ import { THREAT_MODELS } from '../techniques/types.js';
 import { csrOf, dominatorsOf, immediateDominators } from './dominators.js';
 import { jewelsOf } from './jewels.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
+import type { EntryScore } from './risk.js';
 
 /** What dominates the jewels, over every enabled threat model. */
 export interface Chokepoints {
@@ -109,15 +110,45 @@ export function cutsChokepoint(chokepoints: Chokepoints, after: ScoredRun): bool
 
 const CHOKEPOINTS = new WeakMap<ScoredRun, ReturnType<typeof chokepointsOf>>();
 
-/** Threat models with an entry that reaches a jewel (the scan stops once every model has one). */
-function reachingThreatModels(run: ScoredRun): Set<string> {
-  const reaching = new Set<string>();
-  for (const scored of run.risk.entries) {
-    if (!Number.isFinite(scored.cost)) continue;
-    reaching.add(scored.entry.threatModel);
-    if (reaching.size === THREAT_MODELS.length) break;
+/** Per threat model with an entry that reaches a jewel, the index of one such entry (its witness). */
+type Witnesses = ReadonlyMap<string, number>;
+
+const WITNESSES = new WeakMap<ScoredRun, Witnesses>();
+
+/** Every entry read: for a run whose witnesses `witnessesAfter` did not derive. */
+function scannedWitnesses(run: ScoredRun): Witnesses {
+  const witnesses = new Map<string, number>();
+  run.risk.entries.forEach((scored, i) => {
+    if (Number.isFinite(scored.cost) && !witnesses.has(scored.entry.threatModel))
+      witnesses.set(scored.entry.threatModel, i);
+  });
+  return witnesses;
+}
+
+/**
+ * The witnesses of `after`, from those of `run`. A graph edit keeps the entries in place and only raises costs, so
+ * a model that did not reach before cannot reach after, and one whose witness still reaches needs no scan; only a
+ * model whose witness was cut is looked for again (two scans of 94,573 entries per plan item at 150,000 pods).
+ */
+function witnessesAfter(run: ScoredRun, after: ScoredRun): Witnesses {
+  const before = WITNESSES.get(run) ?? scannedWitnesses(run);
+  WITNESSES.set(run, before);
+  const old = run.risk.entries;
+  const now = after.risk.entries;
+  const aligned = old.length === now.length && old.every((s, i) => s.entry === now[i]!.entry);
+  let witnesses: Witnesses;
+  if (!aligned) witnesses = scannedWitnesses(after);
+  else {
+    const kept = new Map<string, number>();
+    for (const [tm, i] of before) {
+      const reaching = (s: EntryScore) => s.entry.threatModel === tm && Number.isFinite(s.cost);
+      const found = reaching(now[i]!) ? i : now.findIndex(reaching);
+      if (found >= 0) kept.set(tm, found);
+    }
+    witnesses = kept;
   }
-  return reaching;
+  WITNESSES.set(after, witnesses);
+  return witnesses;
 }
 
 /**
@@ -126,8 +157,8 @@ function reachingThreatModels(run: ScoredRun): Set<string> {
  * dominators are only computed for a fix that does that.
  */
 export function isChokepoint(run: ScoredRun, after: ScoredRun, context: PipelineContext): boolean {
-  const still = reachingThreatModels(after);
-  if ([...reachingThreatModels(run)].every((tm) => still.has(tm))) return false;
+  const still = witnessesAfter(run, after);
+  if ([...WITNESSES.get(run)!.keys()].every((tm) => still.has(tm))) return false;
   let chokepoints = CHOKEPOINTS.get(run);
   if (chokepoints === undefined) {
     chokepoints = chokepointsOf(run, context);
