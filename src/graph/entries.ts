@@ -32,11 +32,22 @@ export function endpointRef(kind: ExposureKind, via: string, port: number | unde
 
 /** Every entry of the enabled threat models, sorted by (threat model, node); one per node and threat model. */
 export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
-  const entries = new Map<string, Entry>();
+  // Per node and threat model: the entry with the cheapest prior, and every source of every entry merged into it
+  // (gathered in one set: a Service in front of many workloads is added once per workload).
+  const entries = new Map<string, { best: Entry; merged: boolean; sources: Set<string> | undefined }>();
   const add = (entry: Entry) => {
     const key = `${entry.threatModel}\u0000${entry.node}`;
     const seen = entries.get(key);
-    entries.set(key, seen === undefined ? entry : mergedEntry(seen, entry));
+    if (seen === undefined) {
+      const sources = entry.sources === undefined ? undefined : new Set(entry.sources);
+      entries.set(key, { best: entry, merged: false, sources });
+      return;
+    }
+    if (entry.priorCost < seen.best.priorCost) seen.best = entry;
+    seen.merged = true;
+    // A source list that is unknown makes the merged one unknown.
+    if (entry.sources === undefined) seen.sources = undefined;
+    else for (const source of entry.sources) seen.sources?.add(source);
   };
   const controlPlane = controlPlaneRefs(model);
   const enabled = (tm: ThreatModel) => config.threatModels[tm].enabled;
@@ -91,24 +102,26 @@ export function findEntries(model: Model, config: AnalysisConfig): Entry[] {
     ))
       add({ ...entry, sources: controlPlane });
   if (enabled('credentials')) for (const entry of credentialEntries(model, config)) add(entry);
-  return [...entries.values()].sort((a, b) =>
-    a.threatModel === b.threatModel
-      ? a.node < b.node
-        ? -1
-        : a.node > b.node
-          ? 1
-          : 0
-      : a.threatModel < b.threatModel
-        ? -1
-        : 1,
-  );
+  return [...entries.values()]
+    .map(mergedEntry)
+    .sort((a, b) =>
+      a.threatModel === b.threatModel
+        ? a.node < b.node
+          ? -1
+          : a.node > b.node
+            ? 1
+            : 0
+        : a.threatModel < b.threatModel
+          ? -1
+          : 1,
+    );
 }
 
-/** One entry found twice: the cheaper prior, and the sources of both (either keeps it; unknown if either is). */
-function mergedEntry(seen: Entry, entry: Entry): Entry {
-  const { sources: _, ...kept } = entry.priorCost < seen.priorCost ? entry : seen;
-  if (seen.sources === undefined || entry.sources === undefined) return kept;
-  return { ...kept, sources: [...new Set([...seen.sources, ...entry.sources])] };
+/** An entry found once is itself; found more often, the cheapest prior's, with every source (unknown if one was). */
+function mergedEntry(gathered: { best: Entry; merged: boolean; sources: Set<string> | undefined }): Entry {
+  if (!gathered.merged) return gathered.best;
+  const { sources: _, ...kept } = gathered.best;
+  return gathered.sources === undefined ? kept : { ...kept, sources: [...gathered.sources] };
 }
 
 /** The objects that hold control-plane, kubelet and dashboard settings: what opens control-plane entries. */
