@@ -92,8 +92,8 @@ function bindsRoles(grant: Grant): boolean {
 /**
  * The subject's own grants plus those of every Role it can bind to itself, to a fixpoint. Each pass binds what the
  * grants at its start allow; what a pass adds is read once, and a grant from an earlier pass is only tried again
- * where a binding write has appeared since (elsewhere it already bound every Role it can: 7,145 subjects holding
- * hundreds of grants each re-read them all per pass at 150,000 pods).
+ * where a binding write has appeared since (elsewhere it already bound every Role it can). At 150,000 pods this
+ * runs 7,145 times, over 463 grants on average, and used to re-read them all in every pass.
  */
 export function withBindableRoles(view: RoleView, own: readonly Grant[]): Closure {
   const grants = [...own];
