@@ -25,13 +25,19 @@ export function routeOf(run: ScoredRun, entry: EntryScore): RoutePath {
   return { entry, edges: bestPathEdges(run, entry).map((e) => run.graph.edges[e]!) };
 }
 
+/** True when `after` scores the very entries of `before`, in the same places: `after` is a graph edit of it. */
+export function sameEntries(before: ScoredRun, after: ScoredRun): boolean {
+  const old = before.risk.entries;
+  const now = after.risk.entries;
+  return old.length === now.length && old.every((s, i) => s.entry === now[i]!.entry);
+}
+
 /** Entries of `before` whose score drops in `after`: the paths a fix cuts, best first. */
 export function cutEntries(before: ScoredRun, after: ScoredRun): EntryScore[] {
   const old = before.risk.entries;
   const now = after.risk.entries;
   // A graph edit keeps the entries in place: compare them index by index, without a key per entry.
-  if (old.length === now.length && old.every((s, i) => s.entry === now[i]!.entry))
-    return old.filter((s, i) => s.score > now[i]!.score).sort(byScore);
+  if (sameEntries(before, after)) return old.filter((s, i) => s.score > now[i]!.score).sort(byScore);
   const scores = new Map(now.map((s) => [`${s.entry.threatModel}|${s.entry.node}`, s.score]));
   return old
     .filter((s) => s.score > (scores.get(`${s.entry.threatModel}|${s.entry.node}`) ?? 0))

@@ -8,6 +8,7 @@ import type { Edge } from '../techniques/types.js';
 import { THREAT_MODELS } from '../techniques/types.js';
 import { csrOf, dominatorsOf, immediateDominators } from './dominators.js';
 import { jewelsOf } from './jewels.js';
+import { sameEntries } from './broken-path.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 import type { EntryScore } from './risk.js';
 
@@ -115,13 +116,18 @@ type Witnesses = ReadonlyMap<string, number>;
 
 const WITNESSES = new WeakMap<ScoredRun, Witnesses>();
 
-/** Every entry read: for a run whose witnesses `witnessesAfter` did not derive. */
-function scannedWitnesses(run: ScoredRun): Witnesses {
-  const witnesses = new Map<string, number>();
-  run.risk.entries.forEach((scored, i) => {
-    if (Number.isFinite(scored.cost) && !witnesses.has(scored.entry.threatModel))
-      witnesses.set(scored.entry.threatModel, i);
-  });
+/** The run's witnesses, every entry read unless `witnessesAfter` derived them already. */
+function witnessesOf(run: ScoredRun): Witnesses {
+  let witnesses = WITNESSES.get(run);
+  if (witnesses === undefined) {
+    const found = new Map<string, number>();
+    run.risk.entries.forEach((scored, i) => {
+      if (Number.isFinite(scored.cost) && !found.has(scored.entry.threatModel))
+        found.set(scored.entry.threatModel, i);
+    });
+    witnesses = found;
+    WITNESSES.set(run, witnesses);
+  }
   return witnesses;
 }
 
@@ -131,21 +137,13 @@ function scannedWitnesses(run: ScoredRun): Witnesses {
  * model whose witness was cut is looked for again (two scans of 94,573 entries per plan item at 150,000 pods).
  */
 function witnessesAfter(run: ScoredRun, after: ScoredRun): Witnesses {
-  const before = WITNESSES.get(run) ?? scannedWitnesses(run);
-  WITNESSES.set(run, before);
-  const old = run.risk.entries;
+  if (WITNESSES.has(after) || !sameEntries(run, after)) return witnessesOf(after);
   const now = after.risk.entries;
-  const aligned = old.length === now.length && old.every((s, i) => s.entry === now[i]!.entry);
-  let witnesses: Witnesses;
-  if (!aligned) witnesses = scannedWitnesses(after);
-  else {
-    const kept = new Map<string, number>();
-    for (const [tm, i] of before) {
-      const reaching = (s: EntryScore) => s.entry.threatModel === tm && Number.isFinite(s.cost);
-      const found = reaching(now[i]!) ? i : now.findIndex(reaching);
-      if (found >= 0) kept.set(tm, found);
-    }
-    witnesses = kept;
+  const witnesses = new Map<string, number>();
+  for (const [tm, i] of witnessesOf(run)) {
+    const reaching = (s: EntryScore) => s.entry.threatModel === tm && Number.isFinite(s.cost);
+    const found = reaching(now[i]!) ? i : now.findIndex(reaching);
+    if (found >= 0) witnesses.set(tm, found);
   }
   WITNESSES.set(after, witnesses);
   return witnesses;
@@ -158,7 +156,7 @@ function witnessesAfter(run: ScoredRun, after: ScoredRun): Witnesses {
  */
 export function isChokepoint(run: ScoredRun, after: ScoredRun, context: PipelineContext): boolean {
   const still = witnessesAfter(run, after);
-  if ([...WITNESSES.get(run)!.keys()].every((tm) => still.has(tm))) return false;
+  if ([...witnessesOf(run).keys()].every((tm) => still.has(tm))) return false;
   let chokepoints = CHOKEPOINTS.get(run);
   if (chokepoints === undefined) {
     chokepoints = chokepointsOf(run, context);
