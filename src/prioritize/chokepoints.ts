@@ -6,9 +6,9 @@
  */
 import type { Edge } from '../techniques/types.js';
 import { THREAT_MODELS } from '../techniques/types.js';
+import { sameEntries } from './broken-path.js';
 import { csrOf, dominatorsOf, immediateDominators } from './dominators.js';
 import { jewelsOf } from './jewels.js';
-import { sameEntries } from './broken-path.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 import type { EntryScore } from './risk.js';
 
