@@ -111,7 +111,7 @@ function bindTargets(grant: Grant, writes: Writes, roles: ReadonlyMap<string, st
     else for (const ns of writes.rb) targets.add(ns);
   }
   if (mayBindRoles(grant)) {
-    const namespaces = grant.scope === '*' ? [...roles.keys()] : [grant.scope];
+    const namespaces = grant.scope === '*' ? roles.keys() : [grant.scope];
     for (const ns of namespaces) {
       const names = roles.get(ns) ?? [];
       const bindable = names.some((name) => allowsAny(grant, bindRequest(name)));
@@ -131,19 +131,41 @@ export function bindTargetsOf(
   const rb = grants.filter((grant) => allowsAny(grant, WRITE_RB));
   if (crb.length === 0 && rb.length === 0) return targets;
   const writes = { rb: new Set(rb.map((grant) => grant.scope)), crb: crb.length > 0 };
-  for (const grant of grants) {
-    const clusterAdmin = crb.length > 0 && grant.scope === '*' && allowsAny(grant, BIND_CLUSTER_ADMIN);
-    const scopes = clusterAdmin ? [] : bindTargets(grant, writes, roles);
-    for (const to of clusterAdmin
-      ? ['jewel:cluster-admin']
-      : scopes.map((ns) => `hub:namespace-admin/${ns}`)) {
-      const scope = to.slice(to.indexOf('/') + 1);
-      const write = to === 'jewel:cluster-admin' || scope === '*' ? [...crb, ...rb] : rb;
-      const pair = write.find((g) => g.scope === scope) ?? write.find((g) => g.scope === '*');
-      const target = targets.get(to) ?? { binds: [], write: pair };
-      target.binds.push(grant);
+  // The binding write cited for a target: the first in its scope, else the first cluster-wide one; cluster-admin
+  // and every namespace at once need a ClusterRoleBinding write or a cluster-wide RoleBinding write.
+  const rbIn = firstByScope(rb);
+  const anyIn = firstByScope([...crb, ...rb]);
+  const add = (to: NodeRef, scope: string, grant: Grant): void => {
+    let target = targets.get(to);
+    if (target === undefined) {
+      const write = to === 'jewel:cluster-admin' || scope === '*' ? anyIn : rbIn;
+      target = { binds: [], write: write.get(scope) ?? write.get('*') };
       targets.set(to, target);
+    }
+    target.binds.push(grant);
+  };
+  // One ref per namespace, not one per grant that opens it (a subject may hold thousands of such grants).
+  const hubs = new Map<string, NodeRef>();
+  for (const grant of grants) {
+    if (crb.length > 0 && grant.scope === '*' && allowsAny(grant, BIND_CLUSTER_ADMIN)) {
+      add('jewel:cluster-admin', 'jewel:cluster-admin', grant);
+      continue;
+    }
+    for (const ns of bindTargets(grant, writes, roles)) {
+      let hub = hubs.get(ns);
+      if (hub === undefined) {
+        hub = `hub:namespace-admin/${ns}`;
+        hubs.set(ns, hub);
+      }
+      add(hub, ns, grant);
     }
   }
   return targets;
+}
+
+/** The first grant of each scope, in list order. */
+function firstByScope(grants: readonly Grant[]): Map<string, Grant> {
+  const first = new Map<string, Grant>();
+  for (const grant of grants) if (!first.has(grant.scope)) first.set(grant.scope, grant);
+  return first;
 }
