@@ -6,7 +6,7 @@
  */
 import type { Model } from '../model/model.js';
 import type { Grant, PolicyRule, Role } from '../model/types.js';
-import { allowsAny, isFullWildcard, RBAC_GROUP, requestsFor } from './rbac-scan.js';
+import { allowsAny, hasVerb, isFullWildcard, RBAC_GROUP, requestsFor } from './rbac-scan.js';
 import type { NodeRef } from './types.js';
 
 const WRITE = ['create', 'update', 'patch'];
@@ -147,6 +147,8 @@ export function bindTargetsOf(
   // One ref per namespace, not one per grant that opens it (a subject may hold thousands of such grants).
   const hubs = new Map<string, NodeRef>();
   for (const grant of grants) {
+    // Every target needs the bind verb: most of a subject's grants are passed over without matching requests.
+    if (!hasVerb(grant.rule, 'bind')) continue;
     if (crb.length > 0 && grant.scope === '*' && allowsAny(grant, BIND_CLUSTER_ADMIN)) {
       add('jewel:cluster-admin', 'jewel:cluster-admin', grant);
       continue;
