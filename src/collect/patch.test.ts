@@ -58,6 +58,34 @@ test('delete-object and removing the root delete the object; applyPatches drops 
   assert.equal(patched.objects[0], other);
 });
 
+test('a subtree shared by two places (equal labels, one copy) is patched only at the path the op names', () => {
+  const labels = { app: 'web' };
+  const containers = [{ name: 'c', securityContext: { privileged: true } }];
+  const deployment: KubeObject = {
+    kind: 'Deployment',
+    metadata: { name: 'web', labels },
+    spec: { template: { metadata: { labels }, spec: { containers } } },
+  };
+  const before = structuredClone(deployment);
+  const patched = applyOps(deployment, [
+    { op: 'add', path: '/metadata/labels/checked', value: 'yes' },
+    { op: 'replace', path: '/spec/template/spec/containers/0/securityContext/privileged', value: false },
+    { op: 'add', path: '/spec/template/spec/containers/0/securityContext/runAsNonRoot', value: true },
+  ]);
+  assert.deepEqual(patched, {
+    kind: 'Deployment',
+    metadata: { name: 'web', labels: { app: 'web', checked: 'yes' } },
+    spec: {
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'c', securityContext: { privileged: false, runAsNonRoot: true } }] },
+      },
+    },
+  });
+  assert.deepEqual(deployment, before);
+  assert.equal(deployment.metadata?.labels, labels);
+});
+
 test('JSON Pointer segments escape ~ and /', () => {
   assert.equal(pointer('metadata', 'annotations', 'a/b~c', 0), '/metadata/annotations/a~1b~0c/0');
   assert.deepEqual(pointerSegments('/metadata/annotations/a~1b~0c/0'), [

@@ -38,9 +38,20 @@ export function pointer(...segments: readonly (string | number)[]): string {
 
 type Mutable = Record<string, unknown> | unknown[];
 
-/** Applies ops to a deep copy of `object`; returns `undefined` when the object is deleted. */
+/**
+ * Applies ops to a copy of `object`, which stays as it was. The copy is made along each op's path only: snapshot
+ * objects share equal subtrees (`Interner`), even within one object (a Deployment's labels and its template's),
+ * so a copy that kept that sharing would patch both places.
+ */
 export function applyOps(object: KubeObject, ops: readonly PatchOp[]): KubeObject | undefined {
-  let copy = structuredClone(object) as Record<string, unknown>;
+  const copied = new Set<Mutable>();
+  const own = (node: Mutable): Mutable => {
+    if (copied.has(node)) return node;
+    const copy: Mutable = Array.isArray(node) ? [...node] : { ...node };
+    copied.add(copy);
+    return copy;
+  };
+  let copy = own(object as Record<string, unknown>) as Record<string, unknown>;
   nextOp: for (const op of ops) {
     if (op.op === 'delete-object') return undefined;
     const segments = pointerSegments(op.path);
@@ -53,14 +64,13 @@ export function applyOps(object: KubeObject, ops: readonly PatchOp[]): KubeObjec
     let parent: Mutable = copy;
     for (const segment of segments) {
       const next: unknown = Array.isArray(parent) ? parent[Number(segment)] : parent[segment];
-      if (next === null || typeof next !== 'object') {
-        // Removing under a path that does not exist removes nothing (not a same-named key higher up).
-        if (op.op === 'remove') continue nextOp;
-        const created: Record<string, unknown> = {};
-        if (Array.isArray(parent)) parent[Number(segment)] = created;
-        else parent[segment] = created;
-        parent = created;
-      } else parent = next as Mutable;
+      // Removing under a path that does not exist removes nothing (not a same-named key higher up).
+      if ((next === null || typeof next !== 'object') && op.op === 'remove') continue nextOp;
+      const child = next === null || typeof next !== 'object' ? {} : own(next as Mutable);
+      copied.add(child);
+      if (Array.isArray(parent)) parent[Number(segment)] = child;
+      else parent[segment] = child;
+      parent = child;
     }
     applyAtParent(parent, last, op);
   }
