@@ -7,7 +7,7 @@ import type { DuplicateKey, Duplicates } from './duplicate-keys.js';
 import { gapAt } from './gaps.js';
 import type { Interner } from './interner.js';
 import { depthOf, type Limits, limitGap } from './limits.js';
-import { projectObject, projectObjectSharing, X_CHOKEPOINT } from './prune.js';
+import { projectObject, X_CHOKEPOINT } from './prune.js';
 import { namespaceFor } from './scope.js';
 import { type Gap, type Location, objectRef, type SnapshotObject } from './snapshot.js';
 
@@ -45,7 +45,7 @@ export interface IngestOptions {
   /** Raw List items held in case the List turns out to be an object with an `items` field. */
   readonly maxHeldBytes: number;
   readonly limits: Limits;
-  /** Keeps one copy of each repeated string and item path across the files of a read. */
+  /** Keeps one copy of each repeated string, subtree and item path across the files of a read. */
   readonly interner?: Interner;
 }
 
@@ -89,15 +89,10 @@ export class FileIngest {
   private rawBytes = 0;
   private lastDoc = -1;
   private skipped: { count: number; line: number } | undefined;
-  private readonly share: ((text: string) => string) | undefined;
-
   constructor(
     readonly file: string,
     private readonly options: IngestOptions,
-  ) {
-    const interner = options.interner;
-    this.share = interner === undefined ? undefined : (text) => interner.string(text);
-  }
+  ) {}
 
   /**
    * False when document `doc` (0-based, in file order) is past the documents limit: it is not parsed, and
@@ -259,7 +254,8 @@ export class FileIngest {
     if (depth > this.options.limits.depth) return limitGap('depth', place, depth, this.options.limits);
     let object: SnapshotObject['object'];
     try {
-      object = this.share === undefined ? projectObject(raw) : projectObjectSharing(raw, this.share);
+      object = projectObject(raw);
+      this.options.interner?.shareBelow(object);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       return limitGap('depth', place, depth, this.options.limits);

@@ -115,7 +115,7 @@ export async function readParallel(
 function received(text: string, file: string, interner: Interner | undefined): InputResult {
   const result = JSON.parse(text) as InputResult;
   for (const object of result.objects) {
-    interner?.internAll(object);
+    if (interner !== undefined) shareReceived(object as unknown as Received, interner);
     const location = object.location as { file: string; itemPath?: readonly unknown[] } | undefined;
     if (location === undefined) continue;
     location.file = file;
@@ -123,4 +123,26 @@ function received(text: string, file: string, interner: Interner | undefined): I
     if (interner !== undefined && typeof item === 'number') location.itemPath = interner.itemPath(item);
   }
   return result;
+}
+
+/** A snapshot object as `JSON.parse` gave it (so still writable). */
+interface Received {
+  ref: string;
+  kind: string;
+  apiVersion: string;
+  namespace?: string;
+  name: string;
+  object: Record<string, unknown>;
+  location?: { template?: string };
+}
+
+function shareReceived(received: Received, interner: Interner): void {
+  received.ref = interner.string(received.ref);
+  received.kind = interner.string(received.kind);
+  received.apiVersion = interner.string(received.apiVersion);
+  if (received.namespace !== undefined) received.namespace = interner.string(received.namespace);
+  received.name = interner.string(received.name);
+  if (received.location?.template !== undefined)
+    received.location.template = interner.string(received.location.template);
+  interner.shareBelow(received.object);
 }

@@ -82,23 +82,6 @@ export function isKeptAnnotation(key: string): boolean {
   return KEPT_ANNOTATIONS.has(key) || KEPT_ANNOTATION_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
 
-// The string keeper of the projection under way (set for the length of one synchronous `projectObject` call),
-// so the copy that drops fields also shares repeated strings, without a second walk over the object.
-let keep: ((text: string) => string) | undefined;
-
-/**
- * `projectObject`, with `share` returning the one copy of each string value (see `Interner`); the record is equal
- * to `projectObject`'s.
- */
-export function projectObjectSharing(raw: unknown, share: (text: string) => string): KubeObject {
-  keep = share;
-  try {
-    return projectObject(raw);
-  } finally {
-    keep = undefined;
-  }
-}
-
 /** Projects a parsed Kubernetes object to its slim, redacted record; `raw` must be a JSON object. */
 export function projectObject(raw: unknown): KubeObject {
   if (!isObject(raw)) throw new TypeError('projectObject: expected a JSON object; check the value first');
@@ -125,7 +108,7 @@ function copy(value: unknown, key: string): unknown {
   if (Array.isArray(value)) {
     return key === 'env' ? value.map(redactEnvVar) : value.map((item) => copy(item, ''));
   }
-  if (!isObject(value)) return typeof value === 'string' && keep !== undefined ? keep(value) : value;
+  if (!isObject(value)) return value;
   const out: Json = {};
   const embedsTemplate = key === 'template' || key === 'jobTemplate';
   // for...in over JSON.parse output (own keys only) allocates nothing per key, unlike Object.entries.
@@ -155,8 +138,7 @@ function pruneMetadata(value: unknown): unknown {
     if (key === 'annotations' && isObject(inner)) {
       const kept: Json = {};
       for (const [name, annotation] of Object.entries(inner))
-        if (isKeptAnnotation(name))
-          kept[name] = typeof annotation === 'string' && keep !== undefined ? keep(annotation) : annotation;
+        if (isKeptAnnotation(name)) kept[name] = annotation;
       out.annotations = kept;
     } else out[key] = copy(inner, key);
   }
