@@ -133,7 +133,8 @@ export class JsonScanner {
       if (c === 0x20 || c === COMMA || c === COLON || c === 0x09 || c === 0x0d) i++;
       else if (c === NL) {
         line++;
-        i++;
+        // Pretty-printed dumps are more than half indentation: the run after a newline is skipped in one loop.
+        for (i++; i < n && chunk[i] === 0x20; i++);
       } else if (c === QUOTE) {
         for (i++; ; i++) {
           if (i >= n) {
