@@ -143,6 +143,8 @@ export class JsonScanner {
             return n;
           }
           const s = chunk[i]!;
+          // Letters past the backslash (most of a key or value) need no other test.
+          if (s > BACKSLASH) continue;
           if (s === QUOTE) break;
           if (s === BACKSLASH) {
             // The escaped byte is skipped unseen, as in the general loop (an escaped newline counts no line).
