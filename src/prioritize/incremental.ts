@@ -10,8 +10,8 @@ import { TECHNIQUES_BY_ID } from '../techniques/index.js';
 import type { RemediationId } from '../techniques/remediations.js';
 import type { Edge, Fix } from '../techniques/types.js';
 import { THREAT_MODELS } from '../techniques/types.js';
+import { BucketQueue, HeapQueue } from './bucket-queue.js';
 import { jewelsOf } from './jewels.js';
-import { CostHeap } from './min-heap.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 import { scoreOfCost } from './score.js';
 
@@ -291,6 +291,23 @@ let settledEpoch = 0;
 let raisedCost = new Float64Array(0);
 let raisedStamp = new Uint32Array(0);
 
+const buckets = new BucketQueue();
+const widestCosts = new WeakMap<Int32Array, number>();
+
+/**
+ * The largest cost of a raw edge: a bound on every edge's cost, raised or not, which is always the cost of one of
+ * its raw edges (the runs made by graph edits share the array, so it is read once per full run).
+ */
+function widestRawCost(rawCost: Int32Array): number {
+  let widest = widestCosts.get(rawCost);
+  if (widest === undefined) {
+    widest = 0;
+    for (const cost of rawCost) if (cost > widest) widest = cost;
+    widestCosts.set(rawCost, widest);
+  }
+  return widest;
+}
+
 /**
  * New distances of the affected nodes (read them at their numbers): Dijkstra inside the set, seeded from its border.
  * A fix near a jewel affects most of the graph (85,000 nodes at R150k), so the loops read typed arrays only.
@@ -318,7 +335,8 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
   const { stamps, epoch } = affected;
   const { cost: edgeCost, to, inStart, inEdges, removed } = graph;
   const { inFrom } = index;
-  const heap = new CostHeap();
+  let least = Number.POSITIVE_INFINITY;
+  let most = Number.NEGATIVE_INFINITY;
   for (const u of affected.nodes) {
     let best = jewelAt[u]!;
     for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
@@ -329,12 +347,18 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
       if (through < best) best = through;
     }
     dist[u] = best;
-    if (best !== Number.POSITIVE_INFINITY) heap.push(best, u);
+    if (best === Number.POSITIVE_INFINITY) continue;
+    if (best < least) least = best;
+    if (best > most) most = best;
   }
-  while (!heap.empty) {
-    const cost = heap.topCost;
-    const v = heap.topNode;
-    heap.pop();
+  if (least === Number.POSITIVE_INFINITY) return dist;
+  // Every cost queued at once lies between the least seed and the largest seed or one edge past the cost popped.
+  const span = Math.max(most - least, widestRawCost(index.rawCost));
+  const queue = span < BucketQueue.MAX_WIDTH ? buckets : new HeapQueue();
+  queue.start(least, span);
+  for (const u of affected.nodes) if (dist[u]! !== Number.POSITIVE_INFINITY) queue.push(dist[u]!, u);
+  for (let v = queue.pop(); v >= 0; v = queue.pop()) {
+    const cost = queue.cost;
     if (settled[v] === done || cost !== dist[v]) continue;
     settled[v] = done;
     for (let k = inStart[v]!; k < inStart[v + 1]!; k++) {
@@ -345,7 +369,7 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
       const through = cost + (raisedStamp[e] === done ? raisedCost[e]! : edgeCost[e]!);
       if (through < dist[u]!) {
         dist[u] = through;
-        heap.push(through, u);
+        queue.push(through, u);
       }
     }
   }
