@@ -56,6 +56,12 @@ export function effortOf(
   return { hours, effort };
 }
 
+// Scratch of the node count, reused by every round: per node, its entries' weighted score and how many there are,
+// and the forest in walk order (three new arrays per round were most of what the candidates allocated).
+let weightedScratch = new Float64Array(0);
+let scoredScratch = new Int32Array(0);
+let orderScratch = new Int32Array(0);
+
 /** Candidates on the best-path forest, each with its bound. */
 export function candidatesOf(
   index: RunIndex,
@@ -72,8 +78,14 @@ export function candidatesOf(
   const { entryNode } = index.carried;
   // Each node's scored entries, weighted (score × weight %, summed as integers and divided by 100 once), and how
   // many there are.
-  const weighted = new Float64Array(graph.nodes.length);
-  const scored = new Int32Array(graph.nodes.length);
+  const n = graph.nodes.length;
+  if (weightedScratch.length < n) {
+    weightedScratch = new Float64Array(n);
+    scoredScratch = new Int32Array(n);
+    orderScratch = new Int32Array(n);
+  }
+  const weighted = weightedScratch.fill(0, 0, n);
+  const scored = scoredScratch.fill(0, 0, n);
   run.risk.entries.forEach((entry, i) => {
     const v = entryNode[i]!;
     if (entry.score === 0 || v < 0) return;
@@ -82,15 +94,17 @@ export function candidatesOf(
   });
   // The best-path forest, jewels at the roots: the entries whose route crosses the edge `next[v]` are those below
   // v. A walk down from the roots orders the nodes; summing in reverse adds each subtree to its parent.
-  const order: number[] = [];
+  // Each node is in the forest once, so the order fits one array of the node count.
+  const order = orderScratch;
+  let size = 0;
   for (let v = 0; v < graph.nodes.length; v++)
-    if (next[v]! < 0 && childStart[v]! < childStart[v + 1]!) order.push(v);
-  const roots = order.length;
-  for (let i = 0; i < order.length; i++) {
+    if (next[v]! < 0 && childStart[v]! < childStart[v + 1]!) order[size++] = v;
+  const roots = size;
+  for (let i = 0; i < size; i++) {
     const v = order[i]!;
-    for (let k = childStart[v]!; k < childStart[v + 1]!; k++) order.push(children[k]!);
+    for (let k = childStart[v]!; k < childStart[v + 1]!; k++) order[size++] = children[k]!;
   }
-  for (let i = order.length - 1; i >= roots; i--) {
+  for (let i = size - 1; i >= roots; i--) {
     const v = order[i]!;
     const up = graph.to[next[v]!]!;
     weighted[up]! += weighted[v]!;
@@ -98,7 +112,7 @@ export function candidatesOf(
   }
   // Down from the roots: a fix counts the entries below its topmost edge on a route once (an edge lower down that
   // names it again holds only entries already counted), and only edges some scored entry's route crosses.
-  const stack = order.slice(0, roots);
+  const stack = Array.from(order.subarray(0, roots));
   while (stack.length > 0) {
     const v = stack.pop()!;
     if (v < 0) {

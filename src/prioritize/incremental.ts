@@ -8,7 +8,7 @@
 import { edgeCost } from '../graph/graph.js';
 import { TECHNIQUES_BY_ID } from '../techniques/index.js';
 import type { RemediationId } from '../techniques/remediations.js';
-import type { Edge, Fix } from '../techniques/types.js';
+import type { Edge, Fix, TechniqueId } from '../techniques/types.js';
 import { THREAT_MODELS } from '../techniques/types.js';
 import { BucketQueue, HeapQueue } from './bucket-queue.js';
 import { jewelsOf } from './jewels.js';
@@ -95,14 +95,17 @@ export interface CarriedIndex {
 
 /** A CSR of `count` buckets from (bucket, item) pairs: item i is in bucket `bucketOf[i]` (none when negative). */
 function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: Int32Array } {
+  // Indexed loops: these run once per full run, often before the code is optimised, where an iterator or a
+  // callback per item allocates (78 MB per R150k plan).
   const start = new Int32Array(count + 1);
-  for (const b of bucketOf) if (b >= 0) start[b + 1]!++;
+  for (let i = 0; i < bucketOf.length; i++) if (bucketOf[i]! >= 0) start[bucketOf[i]! + 1]!++;
   for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
   const fill = start.slice(0, count);
   const items = new Int32Array(start[count]!);
-  bucketOf.forEach((b, i) => {
+  for (let i = 0; i < bucketOf.length; i++) {
+    const b = bucketOf[i]!;
     if (b >= 0) items[fill[b]!++] = i;
-  });
+  }
   return { start, items };
 }
 
@@ -151,9 +154,16 @@ function rawIndexOf(run: ScoredRun): RawIndex {
     throw new Error('a full run must hold the graph built from its own technique edges');
   const rawCost = new Int32Array(run.edges.length);
   const byTarget = new Map<string, number[]>();
+  const metaOf = (id: TechniqueId) => TECHNIQUES_BY_ID[id].meta;
   run.edges.forEach((edge, r) => {
-    rawCost[r] = edgeCost(edge, (id) => TECHNIQUES_BY_ID[id].meta);
-    for (const target of new Set(edge.fixes.map((fix) => fix.target))) {
+    rawCost[r] = edgeCost(edge, metaOf);
+    // Each target once per edge; an edge has a fix or two, so a set per edge (820,000 at R150k) is not needed.
+    const { fixes } = edge;
+    for (let i = 0; i < fixes.length; i++) {
+      const target = fixes[i]!.target;
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = fixes[j]!.target === target;
+      if (seen) continue;
       const list = byTarget.get(target);
       if (list === undefined) byTarget.set(target, [r]);
       else list.push(r);
@@ -233,7 +243,7 @@ function raisedEdges(
 
 /** A set of node numbers: the members in the order found, and a membership test. */
 export interface NodeSet {
-  readonly nodes: readonly number[];
+  readonly nodes: Int32Array;
   has(v: number): boolean;
   /** Node v is a member when `stamps[v] === epoch` (the same test as `has`, for hot loops). */
   readonly stamps: Uint32Array;
@@ -244,6 +254,9 @@ export interface NodeSet {
 // planner judges thousands of candidates on graphs of 200k nodes, where a hash set per call cost most of the time.
 let stamps = new Uint32Array(0);
 let epoch = 0;
+// The members of the latest set, in one array reused by every call (a growing list per estimate was 94 MB of an
+// R150k plan's allocation).
+let members = new Int32Array(0);
 
 function freshStamps(size: number): Uint32Array {
   if (stamps.length < size || epoch === 0xffffffff) {
@@ -262,26 +275,28 @@ export function affectedBy(index: RunIndex, changed: Iterable<number>): NodeSet 
   const { graph, risk } = index.run;
   const mark = freshStamps(graph.nodes.length);
   const at = epoch;
-  const nodes: number[] = [];
+  if (members.length < graph.nodes.length) members = new Int32Array(graph.nodes.length);
+  const nodes = members;
+  let count = 0;
   for (const g of changed) {
     const u = graph.from[g]!;
     if (risk.distances.next[u] === g && mark[u] !== at) {
       mark[u] = at;
-      nodes.push(u);
+      nodes[count++] = u;
     }
   }
   // `nodes` doubles as the stack: every member is visited once, in the order found.
-  for (let i = 0; i < nodes.length; i++) {
+  for (let i = 0; i < count; i++) {
     const v = nodes[i]!;
     for (let k = index.childStart[v]!; k < index.childStart[v + 1]!; k++) {
       const c = index.children[k]!;
       if (mark[c] !== at) {
         mark[c] = at;
-        nodes.push(c);
+        nodes[count++] = c;
       }
     }
   }
-  return { nodes, has: (v) => mark[v] === at, stamps: mark, epoch: at };
+  return { nodes: nodes.subarray(0, count), has: (v) => mark[v] === at, stamps: mark, epoch: at };
 }
 
 // Scratch for `redistance`, reused across calls: distances, settled stamps, and the raised edge costs by stamp.
@@ -302,7 +317,7 @@ function widestRawCost(rawCost: Int32Array): number {
   let widest = widestCosts.get(rawCost);
   if (widest === undefined) {
     widest = 0;
-    for (const cost of rawCost) if (cost > widest) widest = cost;
+    for (let r = 0; r < rawCost.length; r++) if (rawCost[r]! > widest) widest = rawCost[r]!;
     widestCosts.set(rawCost, widest);
   }
   return widest;
@@ -337,7 +352,9 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
   const { inFrom } = index;
   let least = Number.POSITIVE_INFINITY;
   let most = Number.NEGATIVE_INFINITY;
-  for (const u of affected.nodes) {
+  const members = affected.nodes;
+  for (let i = 0; i < members.length; i++) {
+    const u = members[i]!;
     let best = jewelAt[u]!;
     for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
       const e = index.outEdges[k]!;
@@ -356,7 +373,8 @@ function redistance(index: RunIndex, affected: NodeSet, raised: ReadonlyMap<numb
   const span = Math.max(most - least, widestRawCost(index.rawCost));
   const queue = span < BucketQueue.MAX_WIDTH ? buckets : new HeapQueue();
   queue.start(least, span);
-  for (const u of affected.nodes) if (dist[u]! !== Number.POSITIVE_INFINITY) queue.push(dist[u]!, u);
+  for (let i = 0; i < members.length; i++)
+    if (dist[members[i]!]! !== Number.POSITIVE_INFINITY) queue.push(dist[members[i]!]!, members[i]!);
   for (let v = queue.pop(); v >= 0; v = queue.pop()) {
     const cost = queue.cost;
     if (settled[v] === done || cost !== dist[v]) continue;
@@ -389,7 +407,9 @@ export function estimateRiskAfter(
   const dist = redistance(index, affected, raised);
   const byThreatModel = { ...run.risk.byThreatModel };
   const { entryStart, entryItems } = index.carried;
-  for (const v of affected.nodes) {
+  const members = affected.nodes;
+  for (let i = 0; i < members.length; i++) {
+    const v = members[i]!;
     for (let k = entryStart[v]!; k < entryStart[v + 1]!; k++) {
       const scored = run.risk.entries[entryItems[k]!]!;
       const score = scoreOfCost(scored.entry.priorCost + dist[v]!);

@@ -84,7 +84,8 @@ function relabel(options: {
     next[u] = e;
     return true;
   };
-  for (const u of affected.nodes) {
+  for (let i = 0; i < affected.nodes.length; i++) {
+    const u = affected.nodes[i]!;
     const seed = options.jewelCost(graph.nodes[u]!);
     dist[u] = seed ?? Number.POSITIVE_INFINITY;
     hops[u] = 0;
