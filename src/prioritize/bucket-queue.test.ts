@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BucketQueue, HeapQueue } from './bucket-queue.js';
-
-/** A small deterministic generator, so a failure repeats. */
-function numbers(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
+import { numbers } from './test-helpers.js';
 
 test('BucketQueue pops in cost order with monotone pushes between pops, its ring wrapping many times', () => {
   const random = numbers(11);

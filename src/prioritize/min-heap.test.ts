@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CostHeap, MinHeap } from './min-heap.js';
-
-/** A small deterministic generator, so a failure repeats. */
-function numbers(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
+import { numbers } from './test-helpers.js';
 
 test('CostHeap pops by cost then node, past its first growth, with pushes between pops', () => {
   const random = numbers(7);
