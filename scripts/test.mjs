@@ -19,7 +19,7 @@ function findTests(dir, out = []) {
   return out;
 }
 
-run('npx', ['tsc', '-p', 'tsconfig.json']);
+run(process.execPath, ['scripts/build.mjs']);
 run('npx', ['biome', 'check', '.']);
 const filter = process.argv[2];
 const files = findTests('dist').filter((f) => !filter || f.includes(filter));
