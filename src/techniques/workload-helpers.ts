@@ -85,12 +85,13 @@ export function evidence(model: Model, ref: Ref, says: string, path?: string): E
   const found = model.locationOf(ref);
   const location = found === undefined ? undefined : fileLine(found);
   const template = found?.template;
+  // In the report's key order, so the JSON report writes it without a reordered copy.
   return {
     ref,
-    says,
     ...(path === undefined ? {} : { path }),
     ...(location === undefined ? {} : { location }),
     ...(template === undefined ? {} : { template }),
+    says,
   };
 }
 
