@@ -1,5 +1,5 @@
 /** Monotone queues of (cost, node) for the planner's Dijkstra over integer route costs. */
-import { CostHeap } from './min-heap.js';
+import { CostHeap, doubled } from './min-heap.js';
 
 /**
  * Dial's buckets: a ring with one bucket per cost of a window that holds every cost queued at once. Route costs
@@ -43,12 +43,8 @@ export class BucketQueue {
   /** Queues `node` at integer `cost`. */
   push(cost: number, node: number): void {
     if (this.entries === this.nextEntry.length) {
-      const nextEntry = new Int32Array(this.entries * 2);
-      nextEntry.set(this.nextEntry);
-      this.nextEntry = nextEntry;
-      const entryNode = new Int32Array(this.entries * 2);
-      entryNode.set(this.entryNode);
-      this.entryNode = entryNode;
+      this.nextEntry = doubled(this.nextEntry);
+      this.entryNode = doubled(this.entryNode);
     }
     const offset = cost - this.at;
     if (!(offset >= 0 && offset < this.width && offset === Math.floor(offset)))

@@ -80,12 +80,8 @@ export class CostHeap {
   /** Adds an item. */
   push(cost: number, node: number): void {
     if (this.size === this.costs.length) {
-      const costs = new Float64Array(this.size * 2);
-      costs.set(this.costs);
-      this.costs = costs;
-      const nodes = new Int32Array(this.size * 2);
-      nodes.set(this.nodes);
-      this.nodes = nodes;
+      this.costs = doubled(this.costs);
+      this.nodes = doubled(this.nodes);
     }
     const { costs, nodes } = this;
     let i = this.size++;
@@ -126,4 +122,11 @@ export class CostHeap {
     costs[i] = cost;
     nodes[i] = node;
   }
+}
+
+/** A typed array twice as long, starting with `array`'s items: the growth of the queues' parallel arrays. */
+export function doubled<T extends Int32Array | Float64Array>(array: T): T {
+  const grown = new (array.constructor as new (length: number) => T)(array.length * 2);
+  grown.set(array);
+  return grown;
 }

@@ -51,6 +51,44 @@ test('keys come out in contract order whatever order the report was built in', (
   assert.deepEqual(Object.keys(step.evidence[0]), ['ref', 'path', 'location', 'says']);
 });
 
+test('a record already in contract order is still written in order when only something inside it is not', () => {
+  const sample = sampleReport();
+  const finding: FindingReport = {
+    technique: 'exec-into-pod',
+    from: 'Group/dev',
+    to: 'hub:exec/shop',
+    likelihood: 1,
+    evidence: [
+      { ref: 'RoleBinding/shop/dev', path: '/subjects/0', location: 'shop.yaml:3', says: 'dev may exec' },
+    ],
+    fixes: [
+      {
+        remediation: 'remove-binding-subject',
+        target: 'RoleBinding/shop/dev',
+        patch: [{ op: 'delete-object' }],
+      },
+    ],
+    onPath: false,
+  };
+  const report = { ...sample, findings: [finding, finding] } as Report;
+  // The finding and the step as built, their evidence items with the keys reversed: a copy is needed only below.
+  const inner = {
+    ...report,
+    findings: [
+      finding,
+      { ...finding, evidence: reversedKeys(finding.evidence) as FindingReport['evidence'] },
+    ],
+    paths: report.paths.map((path) => ({
+      ...path,
+      steps: path.steps.map((step) => ({ ...step, evidence: reversedKeys(step.evidence) })),
+    })),
+  } as Report;
+  assert.notDeepEqual(Object.keys(inner.findings[1]!.evidence[0]!), Object.keys(finding.evidence[0]!));
+  assert.equal(renderJson(inner), renderJson(report));
+  const written = JSON.parse(renderJson(inner)).findings[1].evidence[0];
+  assert.deepEqual(Object.keys(written), ['ref', 'path', 'location', 'says']);
+});
+
 test('free-form maps are sorted, and keys the contract does not know yet are kept, after the known ones', () => {
   const report = { ...sampleReport(), extra: { b: 1, a: 2 } } as Report;
   const parsed = JSON.parse(renderJson(report));

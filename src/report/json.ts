@@ -145,17 +145,21 @@ function ordered(value: unknown, shape: Shape): unknown {
   }
   const record = value as Readonly<Record<string, unknown>>;
   if (shape === 'map') return inSortedOrder(record) ? record : reordered(record, NO_KEYS);
-  if (inShapeOrder(record, keysOfShape(shape.keys))) {
-    let changed = false;
-    for (const key in record) {
-      if (ordered(record[key], shape.keys[key]!) !== record[key]) {
-        changed = true;
-        break;
+  if (!inShapeOrder(record, keysOfShape(shape.keys))) return reordered(record, shape.keys);
+  // Keys in order: a copy is needed only from the first child that changes, and holds the same keys.
+  let out: Record<string, unknown> | undefined;
+  for (const key in record) {
+    const child = ordered(record[key], shape.keys[key]!);
+    if (out === undefined && child !== record[key]) {
+      out = {};
+      for (const before in record) {
+        if (before === key) break;
+        out[before] = record[before];
       }
     }
-    if (!changed) return record;
+    if (out !== undefined) out[key] = child;
   }
-  return reordered(record, shape.keys);
+  return out ?? record;
 }
 
 /** True when every key of `record` is in `order`, and they come in that order. */
