@@ -6,6 +6,7 @@ import type { Gap, Location, Snapshot, SnapshotObject } from '../collect/snapsho
 import { buildControlPlane } from './control-plane.js';
 import { duplicateKeysOf } from './duplicate-keys.js';
 import { exposureIndex } from './exposure.js';
+import { Memo, memoKey } from './memo.js';
 import type { Exposure, Model } from './model.js';
 import { buildNamespaces, buildServiceAccounts } from './namespaces.js';
 import { ingressOf, networkPolicyOf, serviceOf } from './network.js';
@@ -14,7 +15,7 @@ import { ownerIndex } from './owners.js';
 import { claimHostPaths } from './persistent-volumes.js';
 import { poolsIndex } from './pools.js';
 import { resolveBindings } from './rbac-bindings.js';
-import { boundGrants, compareBound, grantsWhere } from './rbac-grants.js';
+import { boundGrants, compareBound, grantsWhere, grantTableOf } from './rbac-grants.js';
 import { rbacIndex } from './rbac-index.js';
 import { buildRoles, type Sourced } from './rbac-roles.js';
 import { compareStrings, groupBy, sortByRef } from './read.js';
@@ -73,6 +74,8 @@ function effectiveObjects(
   return { objects: [...builtIn.filter((so) => !last.has(so.ref)), ...input], gaps };
 }
 
+const ALL_GRANTS = memoKey<readonly Grant[]>('every grant');
+
 /** A query memoised by ref. */
 function memoised<T>(compute: (ref: string) => T): (ref: string) => T {
   const cache = new Map<string, T>();
@@ -105,7 +108,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
   const roles = sortByRef(buildRoles(rbacSources, { aggregate: snapshot.source.type !== 'cluster' }));
   const resolved = resolveBindings(rbacSources, roles);
   const bound = resolved.bound.sort(compareBound);
-  let grants: readonly Grant[] | undefined;
+  const memo = new Memo();
 
   const secrets = sortByRef(kind('Secret').map(secretOf));
   const secretsByNamespace = new Map<string, Map<string, SecretInfo>>();
@@ -138,7 +141,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
   const accountIndex = new Map(serviceAccounts.map((sa) => [`${sa.namespace}/${sa.name}`, sa]));
   const namespaceIndex = new Map(namespaces.map((ns) => [ns.name, ns]));
   const roleIndex = new Map(roles.map((role) => [role.ref, role]));
-  const rbac = rbacIndex(bound);
+  const rbac = rbacIndex(bound, memo);
   const exposures = exposureIndex(services, ingresses);
   const pools = poolsIndex(nodes, workloadSet.nodeNames);
   const claims = claimHostPaths(objects);
@@ -153,10 +156,12 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
     bound,
     get grants() {
       // Made on first use: scans go through `grantsWhere`, which makes only the grants they keep.
-      grants ??= bound.flatMap(boundGrants);
-      return grants;
+      return memo.of(ALL_GRANTS, () => {
+        const table = grantTableOf(memo);
+        return bound.flatMap((item) => boundGrants(table, item));
+      });
     },
-    grantsWhere: (keep) => grantsWhere(bound, keep),
+    grantsWhere: (keep) => grantsWhere(grantTableOf(memo), bound, keep),
     services,
     ingresses,
     networkPolicies: sortByRef(kind('NetworkPolicy').map(networkPolicyOf)),
@@ -172,6 +177,7 @@ export function buildModel(snapshot: Snapshot, options: ModelOptions = {}): Mode
     controlPlane: buildControlPlane(snapshot.objects),
     duplicateKeys: duplicateKeysOf(objects),
     ...(scanner === undefined ? {} : { scanner }),
+    memo,
     gaps: [...effective.gaps, ...resolved.gaps].sort(
       (a: Gap, b: Gap) => compareStrings(a.where, b.where) || compareStrings(a.message, b.message),
     ),

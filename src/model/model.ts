@@ -2,6 +2,7 @@
 import type { Gap, Location } from '../collect/snapshot.js';
 import type { ControlPlane } from './control-plane.js';
 import type { DuplicateKeyInfo } from './duplicate-keys.js';
+import type { Memo } from './memo.js';
 import type { ClaimHostPath } from './persistent-volumes.js';
 import type { RuleFilter } from './rbac-grants.js';
 import type { ScannerView } from './scanner.js';
@@ -59,6 +60,8 @@ export interface Model {
   readonly duplicateKeys: readonly DuplicateKeyInfo[];
   /** Live scans: chokepoint's own identity and what it may read (absent for files). */
   readonly scanner?: ScannerView;
+  /** Values derived on demand for the techniques; the analysis releases them before the plan (memo.ts). */
+  readonly memo: Memo;
 
   /** The input location of an object, when it came from a file. */
   locationOf(ref: Ref): Location | undefined;

@@ -5,6 +5,8 @@
  * hostNetwork pods are not governed, and traffic from them comes from the node's IP, which only ipBlock peers
  * and empty peer lists admit.
  */
+
+import { memoKey } from './memo.js';
 import type { Model } from './model.js';
 import { buildReachClasses, type ReachClass, type ReachClasses } from './network-classes.js';
 import { ALL_PORTS, type PortSet, PortSetBuilder, portSetsIntersect } from './port-set.js';
@@ -105,12 +107,11 @@ export function restrictedPairs(context: ReachContext): [ReachClass, ReachClass]
   return pairs;
 }
 
-const contexts = new WeakMap<Model, ReachContext>();
+const REACH_CONTEXT = memoKey<ReachContext>('reach context');
 
 /** The reach context of a model, built once per model (techniques share it). */
 export function reachContextOf(model: Model): ReachContext {
-  let context = contexts.get(model);
-  if (context === undefined) {
+  return model.memo.of(REACH_CONTEXT, () => {
     const enforced = model.assumptions.networkPolicyEnforced;
     const policies = enforced ? model.networkPolicies : [];
     const classes = buildReachClasses({
@@ -119,8 +120,6 @@ export function reachContextOf(model: Model): ReachContext {
       policies,
       enforced,
     });
-    context = { policies, classes };
-    contexts.set(model, context);
-  }
-  return context;
+    return { policies, classes };
+  });
 }

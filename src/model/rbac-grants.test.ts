@@ -113,3 +113,18 @@ test('queries return the same grant objects as the model list', () => {
   );
   for (const grant of who) assert.ok(listed.has(grant));
 });
+
+test('after the memo is released, queries make equal grants again, one object per grant', () => {
+  const fresh = buildModel(snapshotOf([role, roleBinding('a', 'one', 'app'), clusterBinding]));
+  const before = fresh.grantsOf('ServiceAccount/a/app');
+  const request = { verb: 'get', apiGroup: '', resource: 'pods', namespace: 'a' };
+  assert.equal(fresh.can('ServiceAccount/a/app', request), before[0]);
+  fresh.memo.release();
+  const after = fresh.grantsOf('ServiceAccount/a/app');
+  assert.deepEqual(after, before);
+  assert.notEqual(after[0], before[0]);
+  // The grants made after the release are shared among the queries again.
+  assert.equal(fresh.can('ServiceAccount/a/app', request), after[0]);
+  assert.ok(fresh.grants.includes(after[0]!));
+  assert.ok(!fresh.grants.includes(before[0]!));
+});

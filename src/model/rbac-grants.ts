@@ -3,10 +3,19 @@
  * are the same for every binding to the role, so the model keeps one entry per binding subject pointing at the
  * role's shared rules; a Grant (one rule of one binding subject) is made only when a query returns it, once.
  */
+import { type Memo, memoKey } from './memo.js';
 import { compareStrings } from './read.js';
 import type { BoundSubject, Grant, PolicyRule, Ref, RoleRules } from './types.js';
 
-const made = new WeakMap<BoundSubject, Grant[]>();
+/** The grants made so far, by bound subject and rule position: one object per grant while the table lives. */
+export type GrantTable = Map<BoundSubject, Grant[]>;
+
+const GRANT_TABLE = memoKey<GrantTable>('grant table');
+
+/** The grant table of a model's memo: the grants keep their identity until the memo is released. */
+export function grantTableOf(memo: Memo): GrantTable {
+  return memo.of(GRANT_TABLE, () => new Map());
+}
 
 /** Bound-subject order: binding, subject index, subject, scope; a grant's rules follow in rule order. */
 export function compareBound(a: BoundSubject, b: BoundSubject): number {
@@ -18,12 +27,12 @@ export function compareBound(a: BoundSubject, b: BoundSubject): number {
   );
 }
 
-/** The grant of the rule at `position` of a bound subject's rules; the same object on every call. */
-export function grantAt(bound: BoundSubject, position: number): Grant {
-  let grants = made.get(bound);
+/** The grant of the rule at `position` of a bound subject's rules; the same object on every call with this table. */
+export function grantAt(table: GrantTable, bound: BoundSubject, position: number): Grant {
+  let grants = table.get(bound);
   if (grants === undefined) {
     grants = [];
-    made.set(bound, grants);
+    table.set(bound, grants);
   }
   const cached = grants[position];
   if (cached !== undefined) return cached;
@@ -42,8 +51,8 @@ export function grantAt(bound: BoundSubject, position: number): Grant {
 }
 
 /** Every grant of a bound subject, in rule order. */
-export function boundGrants(bound: BoundSubject): Grant[] {
-  return bound.rules.rules.map((_, position) => grantAt(bound, position));
+export function boundGrants(table: GrantTable, bound: BoundSubject): Grant[] {
+  return bound.rules.rules.map((_, position) => grantAt(table, bound, position));
 }
 
 /** What a rule filter keeps of each shared rule list, asked once per list. */
@@ -53,7 +62,7 @@ export type RuleFilter = (rule: PolicyRule, role: Ref) => boolean;
  * The grants of these bound subjects (in their order) whose rule passes `keep`: `keep` runs once per rule of
  * each distinct role, not once per binding, so a scan costs bound subjects plus role rules.
  */
-export function grantsWhere(bound: readonly BoundSubject[], keep: RuleFilter): Grant[] {
+export function grantsWhere(table: GrantTable, bound: readonly BoundSubject[], keep: RuleFilter): Grant[] {
   const kept = new Map<RoleRules, number[]>();
   const out: Grant[] = [];
   for (const item of bound) {
@@ -64,7 +73,7 @@ export function grantsWhere(bound: readonly BoundSubject[], keep: RuleFilter): G
         if (keep(rule, item.rules.role)) positions.push(position);
       kept.set(item.rules, positions);
     }
-    for (const position of positions) out.push(grantAt(item, position));
+    for (const position of positions) out.push(grantAt(table, item, position));
   }
   return out;
 }

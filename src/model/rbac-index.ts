@@ -4,8 +4,16 @@
  * the identity's bindings plus its roles' rules, never rules × bindings.
  */
 
+import { type Memo, memoKey } from './memo.js';
 import { serviceAccountOfUser } from './rbac-bindings.js';
-import { boundGrants, compareBound, grantAt, grantsWhere } from './rbac-grants.js';
+import {
+  boundGrants,
+  compareBound,
+  type GrantTable,
+  grantAt,
+  grantsWhere,
+  grantTableOf,
+} from './rbac-grants.js';
 import { ruleAllows } from './rbac-match.js';
 import { compareStrings, groupBy } from './read.js';
 import type { AccessRequest, BoundSubject, Grant, PolicyRule, Ref } from './types.js';
@@ -77,31 +85,46 @@ export interface RbacIndex {
   whoCan(request: AccessRequest): readonly Grant[];
 }
 
+/** What the RBAC queries remember, all released with the model's memo, and the grant table they share. */
+interface Answers {
+  readonly table: GrantTable;
+  readonly clusterWide: Map<string, readonly Grant[]>;
+  readonly bound: Map<Ref, readonly BoundSubject[]>;
+  readonly grants: Map<Ref, readonly Grant[]>;
+}
+
+const ANSWERS = memoKey<Answers>('rbac answers');
+
 /** Indexes sorted bound subjects by subject and scope and answers RBAC queries; memoises per identity. */
-export function rbacIndex(bound: readonly BoundSubject[]): RbacIndex {
+export function rbacIndex(bound: readonly BoundSubject[], memo: Memo): RbacIndex {
   const bySubject = groupBy(bound, (item) => item.subject);
   // Rule matching ignores the namespace, so cluster-wide matches are shared by every namespace's query.
   const byScope = groupBy(bound, (item) => item.scope);
-  const clusterWideMemo = new Map<string, readonly Grant[]>();
-  const boundMemo = new Map<Ref, readonly BoundSubject[]>();
-  const grantsMemo = new Map<Ref, readonly Grant[]>();
+  const answers = (): Answers =>
+    memo.of(ANSWERS, () => ({
+      table: grantTableOf(memo),
+      clusterWide: new Map(),
+      bound: new Map(),
+      grants: new Map(),
+    }));
   const groupsOf = (identity: Ref): readonly string[] => implicitGroups(canonicalIdentity(identity));
   /** The bound subjects that apply to an identity, directly or through its groups, in bound order. */
-  const boundOf = (identity: Ref): readonly BoundSubject[] => {
-    const cached = boundMemo.get(identity);
+  const boundOf = (identity: Ref, memos: Answers): readonly BoundSubject[] => {
+    const cached = memos.bound.get(identity);
     if (cached !== undefined) return cached;
     const direct = bySubject.get(identity) ?? [];
     const viaGroups = groupsOf(identity).flatMap((group) => bySubject.get(`Group/${group}`) ?? []);
     const all = viaGroups.length === 0 ? direct : [...direct, ...viaGroups].sort(compareBound);
-    boundMemo.set(identity, all);
+    memos.bound.set(identity, all);
     return all;
   };
   const grantsOf = (asked: Ref): readonly Grant[] => {
     const identity = canonicalIdentity(asked);
-    const cached = grantsMemo.get(identity);
+    const memos = answers();
+    const cached = memos.grants.get(identity);
     if (cached !== undefined) return cached;
-    const all = boundOf(identity).flatMap(boundGrants);
-    grantsMemo.set(identity, all);
+    const all = boundOf(identity, memos).flatMap((item) => boundGrants(memos.table, item));
+    memos.grants.set(identity, all);
     return all;
   };
   const isMaster = (identity: Ref): boolean =>
@@ -123,10 +146,11 @@ export function rbacIndex(bound: readonly BoundSubject[]): RbacIndex {
         };
       }
       const namespace = requestNamespace(request);
-      for (const item of boundOf(canonicalIdentity(identity))) {
+      const memos = answers();
+      for (const item of boundOf(canonicalIdentity(identity), memos)) {
         if (!scopeCovers(item.scope, namespace)) continue;
         const position = item.rules.rules.findIndex(({ rule }) => ruleAllows(rule, request));
-        if (position >= 0) return grantAt(item, position);
+        if (position >= 0) return grantAt(memos.table, item, position);
       }
       return undefined;
     },
@@ -138,14 +162,17 @@ export function rbacIndex(bound: readonly BoundSubject[]): RbacIndex {
         request.subresource,
         request.name,
       ]);
-      let clusterWide = clusterWideMemo.get(key);
+      const memos = answers();
+      let clusterWide = memos.clusterWide.get(key);
       if (clusterWide === undefined) {
-        clusterWide = grantsWhere(byScope.get('*') ?? [], (rule) => ruleAllows(rule, request));
-        clusterWideMemo.set(key, clusterWide);
+        clusterWide = grantsWhere(memos.table, byScope.get('*') ?? [], (rule) => ruleAllows(rule, request));
+        memos.clusterWide.set(key, clusterWide);
       }
       const namespace = requestNamespace(request);
       if (namespace === undefined) return clusterWide;
-      const local = grantsWhere(byScope.get(namespace) ?? [], (rule) => ruleAllows(rule, request));
+      const local = grantsWhere(memos.table, byScope.get(namespace) ?? [], (rule) =>
+        ruleAllows(rule, request),
+      );
       return local.length === 0 ? clusterWide : [...clusterWide, ...local].sort(compareGrants);
     },
   };

@@ -5,7 +5,7 @@ import { THREAT_MODELS } from '../techniques/types.js';
 import type { Analysis } from './analysis.js';
 import type { AnalysisConfig } from './config.js';
 import { chooseDuplicates } from './duplicates.js';
-import { runPipeline } from './pipeline.js';
+import { modelOf, runModel } from './pipeline.js';
 import { makePlan } from './plan.js';
 
 /** Analyses a snapshot under a config; `builtIn` holds the bootstrap RBAC of the Kubernetes version. */
@@ -17,14 +17,17 @@ export function analyze(
   const context = { config, builtIn };
   // An object defined twice is analysed as its most dangerous definition (the gap says which, and why).
   const snapshot = chooseDuplicates(input, context);
-  const run = runPipeline(snapshot, context);
+  const model = modelOf(snapshot, context);
+  const run = runModel(model, context);
+  const facts = findFacts(model);
+  model.memo.release();
   const plan = makePlan(snapshot, run, context);
   return {
     snapshot,
     config,
-    model: run.model,
+    model,
     edges: run.graph.edges,
-    facts: findFacts(run.model),
+    facts,
     graph: run.graph,
     risk: run.risk,
     run,

@@ -43,9 +43,23 @@ export function jewelCostOf(config: AnalysisConfig): JewelCost {
   return jewelsOf(config).cost;
 }
 
-/** Runs model → techniques → graph → risk. Pure and deterministic. */
+/** The model of a snapshot under the context's settings. */
+export function modelOf(snapshot: Snapshot, context: PipelineContext): Model {
+  return buildModel(snapshot, { ...context.config.model, builtIn: context.builtIn });
+}
+
+/**
+ * Runs model → techniques → graph → risk. Pure and deterministic. The model's derived values are released at the
+ * end: the planner, which re-runs this, asks nothing more of them.
+ */
 export function runPipeline(snapshot: Snapshot, context: PipelineContext): PipelineRun {
-  const model = buildModel(snapshot, { ...context.config.model, builtIn: context.builtIn });
+  const run = runModel(modelOf(snapshot, context), context);
+  run.model.memo.release();
+  return run;
+}
+
+/** Runs techniques → graph → risk on a model, whose derived values stay for more queries (facts). */
+export function runModel(model: Model, context: PipelineContext): PipelineRun {
   // Accepted risks remove their edges before the graph is built (and so before the distances).
   const { config } = context;
   const edges = withoutAccepted(

@@ -3,6 +3,8 @@
  * role's rights), but with the `bind` verb on an admin-level role the subject binds that role to itself. A Role
  * it may bind adds its rules first, so a stepping-stone Role that gives the missing bind or write counts too.
  */
+
+import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import { bindTargetsOf } from './rbac-bind.js';
 import { boundRoleEvidence, boundRoleFixes, chainEvidence } from './rbac-bound-roles.js';
@@ -13,15 +15,10 @@ import type { Edge, Technique } from './types.js';
 import { sortEdges } from './workload-helpers.js';
 
 // The namespace-admin hubs ask for these edges too (rbac-hubs.ts): found once per model.
-const found = new WeakMap<Model, Edge[]>();
+const FOUND = memoKey<Edge[]>('bind-role edges');
 
 function find(model: Model): Edge[] {
-  let edges = found.get(model);
-  if (edges === undefined) {
-    edges = findEdges(model);
-    found.set(model, edges);
-  }
-  return edges;
+  return model.memo.of(FOUND, () => findEdges(model));
 }
 
 function findEdges(model: Model): Edge[] {

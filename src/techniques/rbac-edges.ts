@@ -3,6 +3,7 @@
  * as evidence (role rule and binding subject) and their fixes; hub fan-out edges are structural and fixless.
  */
 import { pointer } from '../collect/patch.js';
+import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { Grant, PolicyRule, Ref } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
@@ -27,15 +28,10 @@ interface Items {
   readonly rules: Map<Ref, Made[]>;
   readonly subjects: Map<Ref, Made[]>;
 }
-const itemsOf = new WeakMap<Model, Items>();
+const ITEMS = memoKey<Items>('rbac evidence items');
 
 function items(model: Model): Items {
-  let made = itemsOf.get(model);
-  if (made === undefined) {
-    made = { rules: new Map(), subjects: new Map() };
-    itemsOf.set(model, made);
-  }
-  return made;
+  return model.memo.of(ITEMS, () => ({ rules: new Map(), subjects: new Map() }));
 }
 
 function slots(byRef: Map<Ref, Made[]>, ref: Ref): Made[] {

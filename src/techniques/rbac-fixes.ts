@@ -3,6 +3,7 @@
  * take the deciding rule out of the role. Built-in objects come from bootstrap data, not the input: never patched.
  */
 import { type PatchOp, pointer } from '../collect/patch.js';
+import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { Binding, Grant, PolicyRule, Ref, Role } from '../model/types.js';
 import type { Fix } from './types.js';
@@ -13,14 +14,13 @@ interface Indexed {
   readonly single: Fix[];
 }
 
-const bindingIndexes = new WeakMap<Model, ReadonlyMap<Ref, Indexed>>();
+const BINDINGS = memoKey<ReadonlyMap<Ref, Indexed>>('bindings with their fixes');
 
 function bindingOf(model: Model, ref: Ref): Indexed | undefined {
-  let index = bindingIndexes.get(model);
-  if (index === undefined) {
-    index = new Map(model.bindings.map((binding) => [binding.ref, { binding, single: [] }]));
-    bindingIndexes.set(model, index);
-  }
+  const index = model.memo.of(
+    BINDINGS,
+    () => new Map(model.bindings.map((binding) => [binding.ref, { binding, single: [] }])),
+  );
   return index.get(ref);
 }
 
@@ -79,15 +79,11 @@ function storedRule(model: Model, role: Role, ruleIndex: number, depth = 0): Sto
 }
 
 // Every binding to a role asks the same (role, rule) question: answer it once per model.
-const storedRules = new WeakMap<Model, Map<Role, Stored[]>>();
+const STORED_RULES = memoKey<Map<Role, Stored[]>>('stored rules');
 
 /** `storedRule` memoised per model, role and rule index. */
 function storedRuleOnce(model: Model, role: Role, ruleIndex: number): Stored {
-  let byRole = storedRules.get(model);
-  if (byRole === undefined) {
-    byRole = new Map();
-    storedRules.set(model, byRole);
-  }
+  const byRole = model.memo.of(STORED_RULES, () => new Map());
   let answers = byRole.get(role);
   if (answers === undefined) {
     answers = [];

@@ -3,6 +3,8 @@
  * directly by a grant or through namespace admin (admin of a namespace can create pods and read secrets there),
  * so the techniques that fan out share this one computation.
  */
+
+import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { RoleRules } from '../model/types.js';
 import { bindRole } from './bind-role.js';
@@ -25,7 +27,7 @@ export interface ReachedHubs {
   readonly readSecrets: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<Model, ReachedHubs>();
+const REACHED_HUBS = memoKey<ReachedHubs>('reached hubs');
 
 const NAMESPACE_ADMIN = 'hub:namespace-admin/';
 
@@ -66,31 +68,29 @@ function ruleKinds({ role, rules }: RoleRules): RuleKinds {
 
 /** The hubs some subject reaches, computed once per model. */
 export function reachedHubs(model: Model): ReachedHubs {
-  const cached = cache.get(model);
-  if (cached !== undefined) return cached;
-  const namespaceAdmin = new Set<string>([
-    ...adminScopes(bindRole.find(model)),
-    ...adminScopes(escalateRole.find(model)),
-  ]);
-  const createPods = new Set<string>();
-  const readSecrets = new Set<string>();
-  const kinds = new Map<RoleRules, RuleKinds>();
-  for (const item of model.bound) {
-    let kind = kinds.get(item.rules);
-    if (kind === undefined) {
-      kind = ruleKinds(item.rules);
-      kinds.set(item.rules, kind);
+  return model.memo.of(REACHED_HUBS, () => {
+    const namespaceAdmin = new Set<string>([
+      ...adminScopes(bindRole.find(model)),
+      ...adminScopes(escalateRole.find(model)),
+    ]);
+    const createPods = new Set<string>();
+    const readSecrets = new Set<string>();
+    const kinds = new Map<RoleRules, RuleKinds>();
+    for (const item of model.bound) {
+      let kind = kinds.get(item.rules);
+      if (kind === undefined) {
+        kind = ruleKinds(item.rules);
+        kinds.set(item.rules, kind);
+      }
+      // A full wildcard is namespace admin only through a RoleBinding; the admin role is in any scope.
+      if (kind.adminRole || (kind.wildcard && item.scope !== '*')) namespaceAdmin.add(item.scope);
+      if (kind.createsPods) createPods.add(item.scope);
+      if (kind.readsSecrets) readSecrets.add(item.scope);
     }
-    // A full wildcard is namespace admin only through a RoleBinding; the admin role is in any scope.
-    if (kind.adminRole || (kind.wildcard && item.scope !== '*')) namespaceAdmin.add(item.scope);
-    if (kind.createsPods) createPods.add(item.scope);
-    if (kind.readsSecrets) readSecrets.add(item.scope);
-  }
-  for (const namespace of namespacesOf(model, namespaceAdmin)) {
-    createPods.add(namespace);
-    readSecrets.add(namespace);
-  }
-  const reached = { namespaceAdmin, createPods, readSecrets };
-  cache.set(model, reached);
-  return reached;
+    for (const namespace of namespacesOf(model, namespaceAdmin)) {
+      createPods.add(namespace);
+      readSecrets.add(namespace);
+    }
+    return { namespaceAdmin, createPods, readSecrets };
+  });
 }

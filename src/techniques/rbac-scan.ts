@@ -9,7 +9,7 @@
  * impersonation technique.
  */
 import type { Model } from '../model/model.js';
-import { grantsWhere, type RuleFilter } from '../model/rbac-grants.js';
+import { grantsWhere, grantTableOf, type RuleFilter } from '../model/rbac-grants.js';
 import { ruleAllows } from '../model/rbac-match.js';
 import type { AccessRequest, Grant, PolicyRule, Ref } from '../model/types.js';
 import { compareText } from './workload-helpers.js';
@@ -128,6 +128,7 @@ export function grantsOfSubjects(
   keep: RuleFilter = () => true,
 ): Grant[] {
   return grantsWhere(
+    grantTableOf(model.memo),
     model.bound.filter((item) => subjects.has(item.subject)),
     keep,
   );

@@ -3,6 +3,8 @@
  * legacy `kubernetes.io/service-account-token` Secret yields an identity; any other yields the namespace's
  * secrets. `get` carries a name; `list` and `watch` carry one only with a `metadata.name` field selector.
  */
+
+import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';
 import type { Grant, SecretInfo } from '../model/types.js';
@@ -27,20 +29,19 @@ export function deleteSecret(secret: SecretInfo): Fix {
   return { remediation: 'delete-legacy-token-secret', target: secret.ref, ops: [{ op: 'delete-object' }] };
 }
 
-const indexes = new WeakMap<Model, Map<string, SecretInfo[]>>();
+const SECRETS_BY_NAME = memoKey<ReadonlyMap<string, readonly SecretInfo[]>>('secrets by name');
 
 /** Secrets by name, across namespaces. */
 function secretsNamed(model: Model, name: string): readonly SecretInfo[] {
-  let index = indexes.get(model);
-  if (index === undefined) {
-    index = new Map();
+  const index = model.memo.of(SECRETS_BY_NAME, () => {
+    const map = new Map<string, SecretInfo[]>();
     for (const secret of model.secrets) {
-      const list = index.get(secret.name);
-      if (list === undefined) index.set(secret.name, [secret]);
+      const list = map.get(secret.name);
+      if (list === undefined) map.set(secret.name, [secret]);
       else list.push(secret);
     }
-    indexes.set(model, index);
-  }
+    return map;
+  });
   return index.get(name) ?? [];
 }
 

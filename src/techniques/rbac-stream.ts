@@ -7,6 +7,7 @@
  * So before 1.35 `get` or `create` suffices; from 1.35 `create` is required, and enough (over SPDY).
  */
 import { minorVersion } from '../collect/bootstrap-rbac.js';
+import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { AccessRequest, Container, Workload } from '../model/types.js';
 import { capabilityGrants, type HubTarget, scopesOf, workloadsIn } from './rbac-capability.js';
@@ -81,17 +82,16 @@ export const NODE_PROXY_REQUESTS: readonly AccessRequest[] = ['get', 'create'].m
   subresource: 'proxy',
 }));
 
-const execCache = new WeakMap<Model, ReadonlySet<string>>();
+const EXEC_SCOPES = memoKey<ReadonlySet<string>>('exec scopes');
 
 /** Scopes whose exec hub some subject reaches: through exec, ephemeral containers, or nodes/proxy (`*`). */
 export function execScopes(model: Model): ReadonlySet<string> {
-  const cached = execCache.get(model);
-  if (cached !== undefined) return cached;
-  const scopes = scopesOf([
-    ...capabilityGrants(model, streamRequests(model, 'exec')),
-    ...capabilityGrants(model, EPHEMERAL_REQUESTS),
-  ]);
-  if (capabilityGrants(model, NODE_PROXY_REQUESTS, true).length > 0) scopes.add('*');
-  execCache.set(model, scopes);
-  return scopes;
+  return model.memo.of(EXEC_SCOPES, () => {
+    const scopes = scopesOf([
+      ...capabilityGrants(model, streamRequests(model, 'exec')),
+      ...capabilityGrants(model, EPHEMERAL_REQUESTS),
+    ]);
+    if (capabilityGrants(model, NODE_PROXY_REQUESTS, true).length > 0) scopes.add('*');
+    return scopes;
+  });
 }

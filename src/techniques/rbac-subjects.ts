@@ -2,6 +2,8 @@
  * The identities bindings name: service accounts (declared or only bound) by namespace and name, and the User
  * and Group subjects, each with the first binding that names it.
  */
+
+import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { Ref } from '../model/types.js';
 import { compareText } from './workload-helpers.js';
@@ -19,7 +21,7 @@ export interface AccountIndex {
   readonly byName: ReadonlyMap<string, readonly AccountRef[]>;
 }
 
-const accountIndexes = new WeakMap<Model, AccountIndex>();
+const ACCOUNT_INDEX = memoKey<AccountIndex>('service accounts');
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
@@ -32,47 +34,49 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  * bound SA almost surely exists, and it is the one worth running a pod as. Sorted by ref within each list.
  */
 export function accountIndex(model: Model): AccountIndex {
-  const cached = accountIndexes.get(model);
-  if (cached !== undefined) return cached;
-  const all = new Map<Ref, AccountRef>();
-  for (const sa of model.serviceAccounts)
-    all.set(sa.ref, { ref: sa.ref, namespace: sa.namespace, name: sa.name });
-  for (const binding of model.bindings)
-    for (const subject of binding.subjects) {
-      if (subject.kind !== 'ServiceAccount' || subject.namespace === undefined) continue;
-      const ref = `ServiceAccount/${subject.namespace}/${subject.name}`;
-      if (!all.has(ref)) all.set(ref, { ref, namespace: subject.namespace, name: subject.name });
+  return model.memo.of(ACCOUNT_INDEX, () => {
+    const all = new Map<Ref, AccountRef>();
+    for (const sa of model.serviceAccounts)
+      all.set(sa.ref, { ref: sa.ref, namespace: sa.namespace, name: sa.name });
+    for (const binding of model.bindings)
+      for (const subject of binding.subjects) {
+        if (subject.kind !== 'ServiceAccount' || subject.namespace === undefined) continue;
+        const ref = `ServiceAccount/${subject.namespace}/${subject.name}`;
+        if (!all.has(ref)) all.set(ref, { ref, namespace: subject.namespace, name: subject.name });
+      }
+    const byNamespace = new Map<string, AccountRef[]>();
+    const byName = new Map<string, AccountRef[]>();
+    for (const account of [...all.values()].sort((a, b) => compareText(a.ref, b.ref))) {
+      push(byNamespace, account.namespace, account);
+      push(byName, account.name, account);
     }
-  const byNamespace = new Map<string, AccountRef[]>();
-  const byName = new Map<string, AccountRef[]>();
-  for (const account of [...all.values()].sort((a, b) => compareText(a.ref, b.ref))) {
-    push(byNamespace, account.namespace, account);
-    push(byName, account.name, account);
-  }
-  const index = { byNamespace, byName };
-  accountIndexes.set(model, index);
-  return index;
+    return { byNamespace, byName };
+  });
 }
 
-const subjectIndexes = new WeakMap<Model, { users: [Ref, Ref][]; groups: [Ref, Ref][] }>();
+/** User and Group subjects, each with the first binding that names it. */
+interface BindingSubjects {
+  readonly users: [Ref, Ref][];
+  readonly groups: [Ref, Ref][];
+}
+
+const BINDING_SUBJECTS = memoKey<BindingSubjects>('binding subjects');
 
 /** User and Group subjects named by some binding, each with the first binding (by ref) that names it. */
-export function bindingSubjects(model: Model): { users: [Ref, Ref][]; groups: [Ref, Ref][] } {
-  const cached = subjectIndexes.get(model);
-  if (cached !== undefined) return cached;
-  const first = new Map<Ref, Ref>();
-  for (const binding of model.bindings)
-    for (const subject of binding.subjects) {
-      if (subject.kind === 'ServiceAccount') continue;
-      const ref = `${subject.kind}/${subject.name}`;
-      const seen = first.get(ref);
-      if (seen === undefined || compareText(binding.ref, seen) < 0) first.set(ref, binding.ref);
-    }
-  const sorted = [...first.entries()].sort(([a], [b]) => compareText(a, b));
-  const result = {
-    users: sorted.filter(([ref]) => ref.startsWith('User/')),
-    groups: sorted.filter(([ref]) => ref.startsWith('Group/')),
-  };
-  subjectIndexes.set(model, result);
-  return result;
+export function bindingSubjects(model: Model): BindingSubjects {
+  return model.memo.of(BINDING_SUBJECTS, () => {
+    const first = new Map<Ref, Ref>();
+    for (const binding of model.bindings)
+      for (const subject of binding.subjects) {
+        if (subject.kind === 'ServiceAccount') continue;
+        const ref = `${subject.kind}/${subject.name}`;
+        const seen = first.get(ref);
+        if (seen === undefined || compareText(binding.ref, seen) < 0) first.set(ref, binding.ref);
+      }
+    const sorted = [...first.entries()].sort(([a], [b]) => compareText(a, b));
+    return {
+      users: sorted.filter(([ref]) => ref.startsWith('User/')),
+      groups: sorted.filter(([ref]) => ref.startsWith('Group/')),
+    };
+  });
 }

@@ -70,6 +70,8 @@ const jewels = jewelsOf(config);
 const risk = timed('risk', () =>
   computeRisk({ graph, entries, config, jewelCost: jewels.cost, jewelName: jewels.name }),
 );
+// As in analyze(): the plan and the report ask nothing of the values derived for the techniques.
+model.memo.release();
 const run = { model, edges, entries, graph, risk };
 const plan = timed('plan', () => makePlan(snapshot, run, context));
 timed('report', () => {
