@@ -1,6 +1,6 @@
 /** Any pod may query the cloud metadata endpoint unless the cloud or the network blocks it. */
 import { cloudNodeIdentity, metadataServerPools } from './cloud-node-identity.js';
-import type { Edge, Technique } from './types.js';
+import { type Edge, NO_FIXES, type Technique } from './types.js';
 import { containerNode, evidence, sortEdges } from './workload-helpers.js';
 
 /**
@@ -49,7 +49,7 @@ export const cloudMetadataAccess: Technique = {
             from: containerNode(workload, container),
             to: cloudNodeIdentity(pool),
             evidence: proof,
-            fixes: [],
+            fixes: NO_FIXES,
           });
     }
     return sortEdges(edges);

@@ -7,7 +7,7 @@ import type { Model } from '../model/model.js';
 import { bindingEvidence, grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf, reachedHubs } from './rbac-hubs.js';
 import { adminLevel, byBindingSubject, isAdminRule, isFullWildcard } from './rbac-scan.js';
-import type { Edge, Technique } from './types.js';
+import { type Edge, NO_FIXES, type Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 
 /** Namespace admin fans out to what it can do: create pods and read secrets there. */
@@ -49,7 +49,7 @@ function masters(model: Model): Edge[] {
       from: MASTERS,
       to: 'jewel:cluster-admin',
       evidence: items,
-      fixes: [],
+      fixes: NO_FIXES,
     },
   ];
 }

@@ -6,7 +6,7 @@
 import type { Model } from '../model/model.js';
 import type { Workload } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
-import type { Edge, Evidence, Fix, NodeRef, TechniqueId } from './types.js';
+import { type Edge, type Evidence, type Fix, NO_FIXES, type NodeRef, type TechniqueId } from './types.js';
 import { isolateSensitiveWorkload } from './workload-fixes.js';
 import { compareText, easier, evidence, podSpecPointer } from './workload-helpers.js';
 
@@ -74,7 +74,9 @@ export function colocationEdges(
   const edges: Edge[] = entries.flatMap((entry) => {
     const base = { technique: options.technique, from: options.from(entry.pool), to: entry.sa };
     if (entry.workloads.length > MAX_FIXES)
-      return [{ ...base, ...likelihoodOf(entry.likelihood), evidence: evidenceOf(model, entry), fixes: [] }];
+      return [
+        { ...base, ...likelihoodOf(entry.likelihood), evidence: evidenceOf(model, entry), fixes: NO_FIXES },
+      ];
     return entry.workloads.map(({ workload, says }) => {
       const daemon = workload.kind === 'DaemonSet';
       const fixes = [

@@ -1,5 +1,5 @@
 /** Root on a control-plane node is cluster-admin: the cluster CA key and admin kubeconfigs live there. */
-import type { Edge, Evidence, Technique } from './types.js';
+import { type Edge, type Evidence, NO_FIXES, type Technique } from './types.js';
 import { compareText, evidence } from './workload-helpers.js';
 
 /** Node root in a pool with a control-plane node → cluster-admin. */
@@ -33,7 +33,7 @@ export const controlPlaneNodeTakeover: Technique = {
       from: `jewel:node-root/${pool}`,
       to: 'jewel:cluster-admin',
       evidence: proof,
-      fixes: [],
+      fixes: NO_FIXES,
     }));
     return edges.sort((a, b) => compareText(a.from, b.from));
   },

@@ -3,11 +3,11 @@ import { pointer } from '../collect/patch.js';
 import { mapSelectorMatches } from '../model/label-selector.js';
 import type { Exposure, Model } from '../model/model.js';
 import type { Container, Ingress, Service, Workload } from '../model/types.js';
-import type { Edge, Evidence, Fix, Technique } from './types.js';
+import { type Edge, type Evidence, type Fix, NO_FIXES, type Technique } from './types.js';
 import { makeServiceInternal, removeIngressBackend } from './workload-fixes.js';
 import { containerNode, containerPointer, evidence, sortEdges } from './workload-helpers.js';
 
-type Source = { readonly from: string; readonly proof: Evidence[]; readonly fixes: Fix[] };
+type Source = { readonly from: string; readonly proof: Evidence[]; readonly fixes: readonly Fix[] };
 type Index = {
   readonly services: ReadonlyMap<string, Service>;
   readonly ingresses: ReadonlyMap<string, Ingress>;
@@ -73,7 +73,7 @@ function sourceOf(
       const proof = [
         evidence(model, workload.ref, says, containerPointer(workload, container, 'ports', port, 'hostPort')),
       ];
-      return { from: `hostPort:${workload.ref}:${exposure.port ?? 0}`, proof, fixes: [] };
+      return { from: `hostPort:${workload.ref}:${exposure.port ?? 0}`, proof, fixes: NO_FIXES };
     }
     default: {
       const unknown: never = exposure.kind;

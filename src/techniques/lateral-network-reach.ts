@@ -8,21 +8,29 @@
 import type { Model } from '../model/model.js';
 import type { ReachClass } from '../model/network-classes.js';
 import { isOpen, reachContextOf, restrictedPairs } from '../model/network-reach.js';
-import type { Edge, Evidence, Technique } from './types.js';
+import { type Edge, type Evidence, NO_FIXES, type Technique } from './types.js';
 import { containerNode, evidence, sortEdges } from './workload-helpers.js';
 
 const OPEN = 'hub:reach-open';
-const from = (c: ReachClass) => `hub:reach-from/${c.id}`;
-const to = (c: ReachClass) => `hub:reach/${c.id}`;
 
-function structural(source: string, target: string, proof: Evidence): Edge {
+/** A class's two hubs, named once: each is the end of an edge for every container of the class. */
+interface ClassHubs {
+  readonly from: string;
+  readonly to: string;
+}
+
+function hubsOf(reachClass: ReachClass): ClassHubs {
+  return { from: `hub:reach-from/${reachClass.id}`, to: `hub:reach/${reachClass.id}` };
+}
+
+function structural(source: string, target: string, proof: readonly Evidence[]): Edge {
   return {
     technique: 'lateral-network-reach',
     from: source,
     to: target,
     structural: true,
-    evidence: [proof],
-    fixes: [],
+    evidence: proof,
+    fixes: NO_FIXES,
   };
 }
 
@@ -50,28 +58,39 @@ function ingressEvidence(model: Model, reachClass: ReachClass, workload: string)
 function find(model: Model): Edge[] {
   const context = reachContextOf(model);
   const { classes } = context.classes;
+  const hubs = new Map(classes.map((reachClass) => [reachClass, hubsOf(reachClass)]));
+  const hub = (reachClass: ReachClass): ClassHubs => hubs.get(reachClass)!;
   const edges: Edge[] = [];
   const reached = new Set<ReachClass>();
   const anyOpenSource = classes.some((c) => isOpen(c, 'egress'));
   for (const reachClass of classes) {
-    const proof = evidence(
-      model,
-      reachClass.id,
-      `${reachClass.members.length} workload(s) share these NetworkPolicy terms`,
-    );
-    if (isOpen(reachClass, 'egress')) edges.push(structural(from(reachClass), OPEN, proof));
+    const proof = [
+      evidence(
+        model,
+        reachClass.id,
+        `${reachClass.members.length} workload(s) share these NetworkPolicy terms`,
+      ),
+    ];
+    if (isOpen(reachClass, 'egress')) edges.push(structural(hub(reachClass).from, OPEN, proof));
     if (isOpen(reachClass, 'ingress') && anyOpenSource) {
-      edges.push(structural(OPEN, to(reachClass), proof));
+      edges.push(structural(OPEN, hub(reachClass).to, proof));
       reached.add(reachClass);
     }
   }
   for (const [source, target] of restrictedPairs(context)) {
-    const proof = evidence(model, target.id, `NetworkPolicy allows ${source.id} to connect to ${target.id}`);
-    edges.push(structural(from(source), to(target), proof));
+    const proof = [
+      evidence(model, target.id, `NetworkPolicy allows ${source.id} to connect to ${target.id}`),
+    ];
+    edges.push(structural(hub(source).from, hub(target).to, proof));
     reached.add(target);
   }
-  for (const reachClass of classes)
-    for (const workload of reachClass.members)
+  for (const reachClass of classes) {
+    const { from, to } = hub(reachClass);
+    for (const workload of reachClass.members) {
+      // The same policies admit every container of the workload.
+      const admitted = reached.has(reachClass)
+        ? [ingressEvidence(model, reachClass, workload.ref)]
+        : undefined;
       for (const container of workload.containers) {
         if (container.role !== 'container') continue;
         const node = containerNode(workload, container);
@@ -80,16 +99,18 @@ function find(model: Model): Edge[] {
           workload.ref,
           `container ${container.name} sends from the pods of ${workload.ref}`,
         );
-        edges.push(structural(node, from(reachClass), says));
-        if (!reached.has(reachClass)) continue;
+        edges.push(structural(node, from, [says]));
+        if (admitted === undefined) continue;
         edges.push({
           technique: 'lateral-network-reach',
-          from: to(reachClass),
+          from: to,
           to: node,
-          evidence: [ingressEvidence(model, reachClass, workload.ref)],
-          fixes: [],
+          evidence: admitted,
+          fixes: NO_FIXES,
         });
       }
+    }
+  }
   return sortEdges(edges);
 }
 

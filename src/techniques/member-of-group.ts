@@ -6,7 +6,7 @@
 import type { Model } from '../model/model.js';
 import type { Ref } from '../model/types.js';
 import { accountIndex, bindingSubjects } from './rbac-subjects.js';
-import type { Edge, Technique } from './types.js';
+import { type Edge, NO_FIXES, type Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 
 function find(model: Model): Edge[] {
@@ -33,7 +33,7 @@ function find(model: Model): Edge[] {
           evidence(model, source, `${identity} is in group ${group}`),
           evidence(model, binding, `${binding} grants rights to group ${group}`),
         ],
-        fixes: [],
+        fixes: NO_FIXES,
       });
     }
   return sortEdges(edges);

@@ -3,13 +3,15 @@
  * edge per binding subject, and each reached hub fans out structurally to its namespace's targets. This keeps
  * RBAC linear: subjects × scopes plus scopes × targets, never subjects × targets.
  */
+
+import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { AccessRequest, Grant, Workload } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
 import { grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf } from './rbac-hubs.js';
 import { byBindingSubject, hubOf, nonAdminGrants, ruleAllowsAny } from './rbac-scan.js';
-import type { Edge, Evidence, Fix, NodeRef, TechniqueId } from './types.js';
+import { type Edge, type Evidence, type Fix, NO_FIXES, type NodeRef, type TechniqueId } from './types.js';
 import { evidence } from './workload-helpers.js';
 
 /** Grants that allow one of the requests, admin-level ones left to cluster-admin-grant; cluster-wide only if asked. */
@@ -67,35 +69,33 @@ export function fanOutHubs(
     for (const target of targets(ns))
       edges.push(
         target.likelihood === undefined
-          ? { ...structuralEdge(technique, hub, target.to, target.proof), fixes: target.fixes ?? [] }
+          ? { ...structuralEdge(technique, hub, target.to, target.proof), fixes: target.fixes ?? NO_FIXES }
           : {
               technique,
               from: hub,
               to: target.to,
               likelihood: target.likelihood,
               evidence: [target.proof],
-              fixes: target.fixes ?? [],
+              fixes: target.fixes ?? NO_FIXES,
             },
       );
   }
   return edges;
 }
 
-const byNamespace = new WeakMap<Model, ReadonlyMap<string, readonly Workload[]>>();
+const WORKLOADS_BY_NAMESPACE = memoKey<ReadonlyMap<string, readonly Workload[]>>('workloads by namespace');
 
 /** The workloads of each namespace, in model order. */
 export function workloadsIn(model: Model, namespace: string): readonly Workload[] {
-  let index = byNamespace.get(model);
-  if (index === undefined) {
+  const index = model.memo.of(WORKLOADS_BY_NAMESPACE, () => {
     const map = new Map<string, Workload[]>();
     for (const workload of model.workloads) {
       const list = map.get(workload.namespace);
       if (list === undefined) map.set(workload.namespace, [workload]);
       else list.push(workload);
     }
-    index = map;
-    byNamespace.set(model, index);
-  }
+    return map;
+  });
   return index.get(namespace) ?? [];
 }
 

@@ -8,7 +8,7 @@ import type { Model } from '../model/model.js';
 import type { Grant, PolicyRule, Ref } from '../model/types.js';
 import type { LikelihoodClass } from './likelihood.js';
 import { grantFixes } from './rbac-fixes.js';
-import type { Edge, Evidence, Fix, NodeRef, TechniqueId } from './types.js';
+import { type Edge, type Evidence, type Fix, NO_FIXES, type NodeRef, type TechniqueId } from './types.js';
 import { evidence } from './workload-helpers.js';
 
 function describeRule(rule: PolicyRule): string {
@@ -123,5 +123,5 @@ export function grantEdge(model: Model, technique: TechniqueId, parts: GrantEdge
 
 /** A hub fan-out edge: it costs nothing, has no fix of its own, and says why the hub leads there. */
 export function structuralEdge(technique: TechniqueId, from: NodeRef, to: NodeRef, proof: Evidence): Edge {
-  return { technique, from, to, structural: true, evidence: [proof], fixes: [] };
+  return { technique, from, to, structural: true, evidence: [proof], fixes: NO_FIXES };
 }

@@ -4,7 +4,7 @@
  * SelfSubjectRulesReview, not from RBAC objects. The scanner's node is never an entry and no edge leads into
  * it, and it offers no fix: it shows what the scanner holds without adding risk or entering the plan.
  */
-import type { Edge, Technique } from './types.js';
+import { type Edge, NO_FIXES, type Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 
 /** The scanner's node → Secret reading, in every namespace whose review allows list or watch of secrets. */
@@ -43,7 +43,7 @@ export const scannerAccess: Technique = {
           `the API server's SelfSubjectRulesReview lets ${scanner.identity} list Secrets in ${scope === '*' ? 'every namespace' : scope}`,
         ),
       ],
-      fixes: [],
+      fixes: NO_FIXES,
     }));
     return sortEdges(edges);
   },

@@ -42,6 +42,9 @@ export interface Fix {
   readonly ops: readonly PatchOp[];
 }
 
+/** The fixes of an edge no patch can cut. One shared list: most of the 820,000 edges at 150,000 pods have none. */
+export const NO_FIXES: readonly Fix[] = Object.freeze([]);
+
 /** One attack step found in the model. */
 export interface Edge {
   readonly technique: TechniqueId;

@@ -1,6 +1,6 @@
 /** A ServiceAccount annotated for workload identity is also a cloud identity (IRSA, GKE, Azure). */
 import { pointer } from '../collect/patch.js';
-import type { Edge, Technique } from './types.js';
+import { type Edge, NO_FIXES, type Technique } from './types.js';
 import { compareText, evidence } from './workload-helpers.js';
 
 /** The annotations each cloud's workload-identity integration reads from a ServiceAccount. */
@@ -56,7 +56,7 @@ export const workloadIdentity: Technique = {
               pointer('metadata', 'annotations', key),
             ),
           ],
-          fixes: [],
+          fixes: NO_FIXES,
         });
       }
     }
