@@ -18,9 +18,9 @@ export function analyze(
   // An object defined twice is analysed as its most dangerous definition (the gap says which, and why).
   const snapshot = chooseDuplicates(input, context);
   const model = modelOf(snapshot, context);
-  const run = runModel(model, context);
+  // Before the run, which releases what the techniques derive from the model: the facts share it.
   const facts = findFacts(model);
-  model.memo.release();
+  const run = runModel(model, context);
   const plan = makePlan(snapshot, run, context);
   return {
     snapshot,

@@ -48,17 +48,16 @@ export function modelOf(snapshot: Snapshot, context: PipelineContext): Model {
   return buildModel(snapshot, { ...context.config.model, builtIn: context.builtIn });
 }
 
-/**
- * Runs model → techniques → graph → risk. Pure and deterministic. The model's derived values are released at the
- * end: the planner, which re-runs this, asks nothing more of them.
- */
+/** Runs model → techniques → graph → risk. Pure and deterministic. */
 export function runPipeline(snapshot: Snapshot, context: PipelineContext): PipelineRun {
-  const run = runModel(modelOf(snapshot, context), context);
-  run.model.memo.release();
-  return run;
+  return runModel(modelOf(snapshot, context), context);
 }
 
-/** Runs techniques → graph → risk on a model, whose derived values stay for more queries (facts). */
+/**
+ * Runs techniques → graph → risk on a model. The model's derived values are released once the edges and entries
+ * are found: the graph, the planner and the report ask nothing more of them, so a caller that wants the facts
+ * finds them first.
+ */
 export function runModel(model: Model, context: PipelineContext): PipelineRun {
   // Accepted risks remove their edges before the graph is built (and so before the distances).
   const { config } = context;
@@ -68,6 +67,7 @@ export function runModel(model: Model, context: PipelineContext): PipelineRun {
     config.now,
   );
   const entries = findEntries(model, context.config);
+  model.memo.release();
   const graph = buildGraph(
     edges,
     metaOf,

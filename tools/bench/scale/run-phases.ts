@@ -50,6 +50,7 @@ const config = DEFAULT_CONFIG;
 const context = { config, builtIn: loaded.builtIn };
 const snapshot = timed('model', () => chooseDuplicates(loaded.snapshot, context));
 const model = timed('model', () => buildModel(snapshot, { ...config.model, builtIn: context.builtIn }));
+const facts = timed('techniques', () => findFacts(model));
 const edges = timed('techniques', () =>
   withoutAccepted(
     TECHNIQUES.flatMap((technique) => technique.find(model)),
@@ -57,8 +58,9 @@ const edges = timed('techniques', () =>
     config.now,
   ),
 );
-const facts = timed('techniques', () => findFacts(model));
 const entries = timed('graph', () => findEntries(model, config));
+// As in runModel(): the graph, the plan and the report ask nothing of the values derived for the techniques.
+model.memo.release();
 const graph = timed('graph', () =>
   buildGraph(
     edges,
@@ -70,8 +72,6 @@ const jewels = jewelsOf(config);
 const risk = timed('risk', () =>
   computeRisk({ graph, entries, config, jewelCost: jewels.cost, jewelName: jewels.name }),
 );
-// As in analyze(): the plan and the report ask nothing of the values derived for the techniques.
-model.memo.release();
 const run = { model, edges, entries, graph, risk };
 const plan = timed('plan', () => makePlan(snapshot, run, context));
 timed('report', () => {
