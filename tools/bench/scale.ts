@@ -1,9 +1,9 @@
 /**
  * Bench: scale. For each size (BENCH_SIZES, default R15k,R30k,R150k, plus R30k as multi-document YAML), in one
- * run: B_parse (read and parse in one fresh child, one thread), naive-retain (child, large heap, maxRSS), and
- * chokepoint end to end (child, default heap) by phase with wall, CPU and peak RSS; then the ratios, peers on R15k, and the table in
- * docs/benchmarks.md. Inputs are generated into BENCH_DATA (default .cache/bench) when missing. Prints figures;
- * asserts nothing.
+ * run: B_parse (read and parse in a fresh child, one thread, the files in the page cache), naive-retain (child,
+ * large heap, maxRSS), and chokepoint end to end (child, default heap) by phase with wall, CPU and peak RSS; then
+ * the ratios, peers on R15k, and the table in docs/benchmarks.md. Inputs are generated into BENCH_DATA (default
+ * .cache/bench) when missing. Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -47,7 +47,7 @@ for (const name of sizes) {
   const files = filesUnder(dir);
   const bytes = bytesOf(files);
   console.log(`\n${name}: ${files.length} files, ${(bytes / 2 ** 20).toFixed(0)} MiB`);
-  // A fresh process, as end to end gets: in this one, after the smaller sizes, parsing ran up to 1.8 times slower.
+  // A fresh process with the files in the page cache, as end to end gets them (see parse-baseline.ts).
   const baselines =
     format === 'json'
       ? (JSON.parse(child('parse-baseline.js', [dir])) as { streaming: ParseTiming; plain: ParseTiming })
