@@ -60,7 +60,7 @@ export interface Model {
   readonly duplicateKeys: readonly DuplicateKeyInfo[];
   /** Live scans: chokepoint's own identity and what it may read (absent for files). */
   readonly scanner?: ScannerView;
-  /** Values derived on demand for the techniques; the analysis releases them before the plan (memo.ts). */
+  /** Values derived on demand for the techniques; the pipeline releases them once it has the edges (memo.ts). */
   readonly memo: Memo;
 
   /** The input location of an object, when it came from a file. */

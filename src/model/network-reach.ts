@@ -5,7 +5,6 @@
  * hostNetwork pods are not governed, and traffic from them comes from the node's IP, which only ipBlock peers
  * and empty peer lists admit.
  */
-
 import { memoKey } from './memo.js';
 import type { Model } from './model.js';
 import { buildReachClasses, type ReachClass, type ReachClasses } from './network-classes.js';

@@ -3,7 +3,6 @@
  * role's rights), but with the `bind` verb on an admin-level role the subject binds that role to itself. A Role
  * it may bind adds its rules first, so a stepping-stone Role that gives the missing bind or write counts too.
  */
-
 import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import { bindTargetsOf } from './rbac-bind.js';

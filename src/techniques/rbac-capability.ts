@@ -3,7 +3,6 @@
  * edge per binding subject, and each reached hub fans out structurally to its namespace's targets. This keeps
  * RBAC linear: subjects × scopes plus scopes × targets, never subjects × targets.
  */
-
 import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { AccessRequest, Grant, Workload } from '../model/types.js';

@@ -3,7 +3,6 @@
  * directly by a grant or through namespace admin (admin of a namespace can create pods and read secrets there),
  * so the techniques that fan out share this one computation.
  */
-
 import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { RoleRules } from '../model/types.js';

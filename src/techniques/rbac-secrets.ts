@@ -3,7 +3,6 @@
  * legacy `kubernetes.io/service-account-token` Secret yields an identity; any other yields the namespace's
  * secrets. `get` carries a name; `list` and `watch` carry one only with a `metadata.name` field selector.
  */
-
 import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import { ruleAllows } from '../model/rbac-match.js';

@@ -2,7 +2,6 @@
  * The identities bindings name: service accounts (declared or only bound) by namespace and name, and the User
  * and Group subjects, each with the first binding that names it.
  */
-
 import { memoKey } from '../model/memo.js';
 import type { Model } from '../model/model.js';
 import type { Ref } from '../model/types.js';
