@@ -22,20 +22,20 @@ export const CONTAINER_LIST: Readonly<Record<Container['role'], string>> = {
 };
 
 // Many techniques name the same container (R150k: 150,000 of them, in 800,000 edges): one string per container.
-const containerNodes = new WeakMap<Workload, Map<string, NodeRef>>();
+const containerNodes = new WeakMap<Container, NodeRef>();
 
 /** The graph node of one container of a workload: `Deployment/ns/name#container`. */
 export function containerNode(workload: Workload, container: Container): NodeRef {
-  let nodes = containerNodes.get(workload);
-  if (nodes === undefined) {
-    nodes = new Map();
-    containerNodes.set(workload, nodes);
-  }
-  let node = nodes.get(container.name);
-  if (node === undefined) {
-    node = `${workload.ref}#${container.name}`;
-    nodes.set(container.name, node);
-  }
+  const cached = containerNodes.get(container);
+  // The model makes each Container for one workload; the check keeps the name right if one is ever shared.
+  if (
+    cached !== undefined &&
+    cached.length === workload.ref.length + 1 + container.name.length &&
+    cached.startsWith(workload.ref)
+  )
+    return cached;
+  const node = `${workload.ref}#${container.name}`;
+  containerNodes.set(container, node);
   return node;
 }
 
