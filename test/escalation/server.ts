@@ -72,13 +72,27 @@ export async function tokenOf(cp: ControlPlane, namespace: string, name: string)
   return token;
 }
 
+/**
+ * How long a later step of an attempt retries a 403. The RBAC authorizer reads bindings from a watch cache, so a
+ * grant the step before created can take a moment to count; sent at once, the step was sometimes denied.
+ */
+const GRANT_PROPAGATION_MS = 3000;
+
 /** Sends the attempt; true when the server allowed it, false on 403; anything else is a broken test. */
 export async function allowed(cp: ControlPlane, who: Caller, attempt: Attempt): Promise<boolean> {
-  for (const step of [attempt, ...(attempt.andThen ?? [])]) {
-    const r = await cp.request(who, step.method, step.path, step.body, {
-      ...(step.contentType === undefined ? {} : { contentType: step.contentType }),
-      ...(step.headers === undefined ? {} : { headers: { ...step.headers } }),
-    });
+  const steps = [attempt, ...(attempt.andThen ?? [])];
+  for (const [i, step] of steps.entries()) {
+    const send = () =>
+      cp.request(who, step.method, step.path, step.body, {
+        ...(step.contentType === undefined ? {} : { contentType: step.contentType }),
+        ...(step.headers === undefined ? {} : { headers: { ...step.headers } }),
+      });
+    let r = await send();
+    const deadline = Date.now() + GRANT_PROPAGATION_MS;
+    while (i > 0 && r.status === 403 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      r = await send();
+    }
     if (r.status === 403) return false;
     if (r.status < 200 || r.status >= 300)
       throw new Error(`${step.what}: unexpected HTTP ${r.status} ${r.text}`);
