@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FindingReport, Report } from './contract.js';
-import { renderJson, renderJsonChunks } from './json.js';
+import { BATCH_ITEMS, renderJson, renderJsonChunks } from './json.js';
 import { sampleReport } from './terminal-fixture.js';
 
 /** The same value with every object's keys in reverse order, as a builder with another habit would make it. */
@@ -126,6 +126,9 @@ test('a large report comes out in pieces that join to the same text JSON.stringi
   const large = { ...report, findings: Array.from({ length: copies }, () => finding), gaps: [] } as Report;
   const pieces = [...renderJsonChunks(large)];
   assert.ok(pieces.length > 2, `${pieces.length} pieces`);
+  // Each piece is a young-generation string (below V8's large-object size), so it is freed without a full GC.
+  const longest = Math.max(...pieces.map((piece) => piece.length));
+  assert.ok(longest < 128 * 1024, `longest piece ${longest} characters`);
   const text = pieces.join('');
   assert.equal(text, renderJson(large));
   // The contract order is already the report's order here, so a plain stringify must give the same bytes.
@@ -133,7 +136,7 @@ test('a large report comes out in pieces that join to the same text JSON.stringi
   assert.equal(text, plain);
   assert.match(text, /\n {2}"gaps": \[\],\n/);
   // Lists cut into batches at every boundary: one item, a full batch, one past it.
-  for (const length of [1, 1024, 1025, 2048]) {
+  for (const length of [1, BATCH_ITEMS, BATCH_ITEMS + 1, 2 * BATCH_ITEMS]) {
     const sized = { ...report, findings: large.findings.slice(0, length) } as Report;
     const joined = [...renderJsonChunks(sized)].join('');
     assert.equal(joined, `${JSON.stringify(JSON.parse(joined), null, 2)}\n`, `${length} findings`);
