@@ -105,6 +105,15 @@ function dedupe(
     const target = targetOf[order[first]!]!;
     let end = first + 1;
     while (end < m && sourceOf[order[end]!] === source && targetOf[order[end]!] === target) end++;
+    if (end === first + 1) {
+      // Most node pairs have one edge: it is kept as it is, without the grouping below and its garbage.
+      from[unique.length] = source;
+      to[unique.length] = target;
+      edgeOfInput[order[first]!] = unique.length;
+      unique.push(edges[order[first]!]!);
+      first = end;
+      continue;
+    }
     // One merged edge per technique between these nodes, twins merged in input order, sorted by technique.
     const merged: { edge: Edge; inputs: number[] }[] = [];
     for (let k = first; k < end; k++) {
