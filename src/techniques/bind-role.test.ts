@@ -76,6 +76,11 @@ runTable(bindRole, [
     fixes: ['remove-binding-subject@RoleBinding/shop/ci-binder', 'restrict-role-rule@Role/shop/binder'],
   },
   {
+    name: 'bind and create on every resource of the RBAC group: the wildcard resource covers both',
+    objects: [OWNER, ...inShop(rule(['bind', 'create'], ['*'], RBAC), rule(['get'], ['pods']))],
+    edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],
+  },
+  {
     name: 'in a namespace: patch rolebindings and bind admin',
     objects: inShop(write('rolebindings', ['patch']), bind('clusterroles', ['admin'])),
     edges: ['ServiceAccount/shop/ci -> hub:namespace-admin/shop'],

@@ -47,6 +47,21 @@ runTable(escalateRole, [
     ],
   },
   {
+    name: 'escalate and update on every resource of the RBAC group: the wildcard resource covers roles',
+    objects: clusterWide(rule(['escalate', 'update'], ['*'], RBAC), rule(['get'], ['pods'])),
+    edges: [CLUSTER],
+  },
+  {
+    name: 'near miss: a Role already admin-level is no target, though it can be rewritten',
+    objects: [
+      role('shop', 'owner', [rule(['*'], ['*'], ['*'])]),
+      roleBinding('shop', 'owners', { kind: 'Role', name: 'owner' }, [sa('ci', 'ops')]),
+      clusterRole('role-editor', [on(['escalate', 'update'], 'roles')]),
+      clusterRoleBinding('ci-editor', 'role-editor', [sa('ci', 'ops')]),
+    ],
+    edges: [],
+  },
+  {
     name: 'near miss: escalate without update or patch',
     objects: clusterWide(on(['escalate', 'get'], 'clusterroles')),
     edges: [],

@@ -100,7 +100,8 @@ export function adminLevel(grant: Grant): 'cluster' | 'namespace' | undefined {
   return grant.role === ADMIN_ROLE ? 'namespace' : undefined;
 }
 
-const ADMIN_ROLE = 'ClusterRole/admin';
+/** The bootstrap role whose holder is admin of the namespace it is bound in. */
+export const ADMIN_ROLE = 'ClusterRole/admin';
 
 /** True when a grant of this rule of this role has an admin level, in any scope (see `adminLevel`). */
 export function isAdminRule(rule: PolicyRule, role: Ref): boolean {
@@ -114,11 +115,18 @@ export function nonAdminGrants(model: Model, keep: (rule: PolicyRule) => boolean
 
 /**
  * The grants below admin level of each subject holding at least one such grant whose rule passes `needs`:
- * for techniques that read a subject's whole grant list but yield nothing without a grant of some kind.
+ * for techniques that read a subject's whole grant list but yield nothing without a grant of some kind. `reads`
+ * keeps only the grants the technique can ever ask about (the others are not made).
  */
-export function subjectsNeeding(model: Model, needs: (rule: PolicyRule) => boolean): Map<Ref, Grant[]> {
+export function subjectsNeeding(
+  model: Model,
+  needs: (rule: PolicyRule) => boolean,
+  reads: (rule: PolicyRule) => boolean = () => true,
+): Map<Ref, Grant[]> {
   const subjects = new Set(nonAdminGrants(model, needs).map((grant) => grant.subject));
-  return bySubject(grantsOfSubjects(model, subjects, (rule, role) => !isAdminRule(rule, role)));
+  return bySubject(
+    grantsOfSubjects(model, subjects, (rule, role) => !isAdminRule(rule, role) && reads(rule)),
+  );
 }
 
 /** The grants held directly by these subjects (not through groups), in model order, optionally filtered. */
