@@ -63,14 +63,31 @@ export type RuleFilter = (rule: PolicyRule, role: Ref) => boolean;
  * each distinct role, not once per binding, so a scan costs bound subjects plus role rules.
  */
 export function grantsWhere(table: GrantTable, bound: readonly BoundSubject[], keep: RuleFilter): Grant[] {
-  const kept = new Map<RoleRules, number[]>();
+  return grantsAtPositions(table, bound, ({ role, rules }) => {
+    const positions: number[] = [];
+    for (const [position, { rule }] of rules.entries()) if (keep(rule, role)) positions.push(position);
+    return positions;
+  });
+}
+
+/** Which positions of a shared rule list a scan makes grants at, in ascending order; asked once per list. */
+export type PositionFilter = (rules: RoleRules) => readonly number[];
+
+/**
+ * The grants at the positions `positionsOf` picks in each bound subject's rules, in bound order: for a scan that
+ * needs only some of a role's rules to decide, however many pass a rule filter.
+ */
+export function grantsAtPositions(
+  table: GrantTable,
+  bound: readonly BoundSubject[],
+  positionsOf: PositionFilter,
+): Grant[] {
+  const kept = new Map<RoleRules, readonly number[]>();
   const out: Grant[] = [];
   for (const item of bound) {
     let positions = kept.get(item.rules);
     if (positions === undefined) {
-      positions = [];
-      for (const [position, { rule }] of item.rules.rules.entries())
-        if (keep(rule, item.rules.role)) positions.push(position);
+      positions = positionsOf(item.rules);
       kept.set(item.rules, positions);
     }
     for (const position of positions) out.push(grantAt(table, item, position));

@@ -59,6 +59,26 @@ runTable(clusterAdminGrant, [
     fixes: ['remove-binding-subject@RoleBinding/shop/web-admin', 'restrict-role-rule@ClusterRole/admin'],
   },
   {
+    name: 'near miss: an admin role of three rules has no single deciding rule; the subject, twice bound, goes',
+    objects: [
+      clusterRole('admin', [
+        rule(['get'], ['pods']),
+        rule(['create'], ['pods']),
+        rule(['list'], ['secrets']),
+      ]),
+      roleBinding('shop', 'web-admin', { kind: 'ClusterRole', name: 'admin' }, [
+        sa('web'),
+        sa('db'),
+        sa('web'),
+      ]),
+    ],
+    edges: [
+      'ServiceAccount/shop/db -> hub:namespace-admin/shop',
+      'ServiceAccount/shop/web -> hub:namespace-admin/shop',
+    ],
+    fixes: ['remove-binding-subject@RoleBinding/shop/web-admin'],
+  },
+  {
     name: 'a ClusterRoleBinding to admin is admin of every namespace',
     objects: [ADMIN, clusterRoleBinding('all-admin', 'admin', [group('ops')])],
     edges: ['Group/ops -> hub:namespace-admin/*'],
@@ -136,6 +156,50 @@ test('cluster-admin-grant: removing the subject or the rule really removes the e
   assert.deepEqual(fix?.ops, [{ op: 'remove', path: '/subjects/0' }]);
   const restrict = edge?.fixes.find((f) => f.remediation === 'restrict-role-rule');
   assert.deepEqual(restrict?.ops, [{ op: 'remove', path: '/rules/1' }]);
+});
+
+test('cluster-admin-grant: the admin role decides as a whole: its edge cites the role, and removes every index', () => {
+  const admin = clusterRole('admin', [
+    rule(['get'], ['pods']),
+    rule(['create'], ['pods']),
+    rule(['list'], ['secrets']),
+  ]);
+  const binding = roleBinding('shop', 'web-admin', { kind: 'ClusterRole', name: 'admin' }, [
+    sa('web'),
+    sa('db'),
+    sa('web'),
+  ]);
+  const edge = edgesOf(clusterAdminGrant, [admin, binding]).find((e) => e.from === 'ServiceAccount/shop/web');
+  assert.deepEqual(
+    edge?.evidence.map((item) => item.says),
+    [
+      'ClusterRole/admin is the namespace admin role: every namespaced right',
+      'RoleBinding/shop/web-admin gives ClusterRole/admin to ServiceAccount/shop/web in namespace shop',
+    ],
+  );
+  assert.deepEqual(
+    edge?.fixes.map((fix) => fix.ops),
+    [
+      [
+        { op: 'remove', path: '/subjects/2' },
+        { op: 'remove', path: '/subjects/0' },
+      ],
+    ],
+  );
+});
+
+test('cluster-admin-grant: an admin role with a wildcard rule, bound in a namespace, cites every rule', () => {
+  const admin = clusterRole('admin', [
+    rule(['get'], ['pods']),
+    rule(['create'], ['pods']),
+    rule(['*'], ['*'], ['*']),
+  ]);
+  const binding = roleBinding('shop', 'web-admin', { kind: 'ClusterRole', name: 'admin' }, [sa('web')]);
+  const [edge] = edgesOf(clusterAdminGrant, [admin, binding]).filter((e) => !e.structural);
+  assert.deepEqual(
+    edge?.evidence.filter((item) => item.ref === 'ClusterRole/admin').map((item) => item.path),
+    ['/rules/0', '/rules/1', '/rules/2'],
+  );
 });
 
 test('cluster-admin-grant: the only subject of a binding deletes the binding', () => {

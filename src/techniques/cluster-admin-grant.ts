@@ -4,9 +4,11 @@
  * `system:masters` is allowed everything before RBAC is consulted, so no RBAC change removes it.
  */
 import type { Model } from '../model/model.js';
+import { grantsAtPositions, grantTableOf } from '../model/rbac-grants.js';
+import type { Grant } from '../model/types.js';
 import { bindingEvidence, grantEdge, structuralEdge } from './rbac-edges.js';
 import { namespacesOf, reachedHubs } from './rbac-hubs.js';
-import { adminLevel, byBindingSubject, isAdminRule, isFullWildcard } from './rbac-scan.js';
+import { ADMIN_ROLE, adminLevel, byBindingSubject, isAdminRule, isFullWildcard } from './rbac-scan.js';
 import { type Edge, NO_FIXES, type Technique } from './types.js';
 import { evidence, sortEdges } from './workload-helpers.js';
 
@@ -57,8 +59,22 @@ function masters(model: Model): Edge[] {
 /** system:masters is cluster-admin before RBAC: its grants add nothing, and cutting them cuts nothing. */
 const MASTERS = 'Group/system:masters';
 
+/**
+ * The grants that decide the edges: every full wildcard rule, and the `admin` role's first two rules when it has
+ * none. The admin role's edge cites no rule, and its fixes read only which binding subjects hold it and whether a
+ * single rule decides (never, with two rules), so its other rules change nothing: at 150,000 pods they were
+ * 879,440 grants. With a wildcard rule, `admin` decides like any wildcard role, citing every rule.
+ */
+function decidingGrants(model: Model): Grant[] {
+  return grantsAtPositions(grantTableOf(model.memo), model.bound, ({ role, rules }) => {
+    const positions = rules.flatMap(({ rule }, position) => (isAdminRule(rule, role) ? [position] : []));
+    const adminRoleOnly = role === ADMIN_ROLE && !rules.some(({ rule }) => isFullWildcard(rule));
+    return adminRoleOnly ? positions.slice(0, 2) : positions;
+  });
+}
+
 function find(model: Model): Edge[] {
-  const admin = model.grantsWhere(isAdminRule).filter((grant) => grant.subject !== MASTERS);
+  const admin = decidingGrants(model).filter((grant) => grant.subject !== MASTERS);
   const edges = byBindingSubject(admin).map((group) => {
     const cluster = group.filter((grant) => adminLevel(grant) === 'cluster');
     const wildcard = group.filter((grant) => isFullWildcard(grant.rule));
