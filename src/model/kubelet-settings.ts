@@ -12,7 +12,7 @@
  */
 import { parse } from 'yaml';
 import type { SnapshotObject } from '../collect/snapshot.js';
-import { type FlagSet, flagsOf } from './control-plane-flags.js';
+import { type FlagSet, podContainerFlagsOf } from './control-plane-flags.js';
 import { arr, bool, num, type Obj, obj, str } from './read.js';
 
 /** One kubelet's effective settings. */
@@ -70,7 +70,7 @@ export function kubeletSettingsOf(so: SnapshotObject): KubeletSettings[] {
   }
   if (so.kind !== 'Pod') return [];
   return arr(obj(so.object.spec).containers).flatMap((raw, index) => {
-    const flags = flagsOf(obj(raw), ['spec', 'containers', index]);
+    const flags = podContainerFlagsOf(obj(raw), index);
     if (!flags.words.includes('kubelet')) return [];
     return [{ ref: so.ref, source: 'flags' as const, ...fromFlags(flags), flags }];
   });
