@@ -93,6 +93,12 @@ export interface CarriedIndex {
   readonly entryNode: Int32Array;
 }
 
+// Arrays dead as soon as a CSR is built, reused by every build: the fill cursors, and the best-path forest's
+// parents. New ones per plan round were a sixth of the typed-array garbage of an R150k plan, which waits for a
+// full collection.
+let fillScratch = new Int32Array(0);
+let parentScratch = new Int32Array(0);
+
 /** A CSR of `count` buckets from (bucket, item) pairs: item i is in bucket `bucketOf[i]` (none when negative). */
 function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: Int32Array } {
   // Indexed loops: these run once per full run, often before the code is optimised, where an iterator or a
@@ -100,7 +106,9 @@ function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: I
   const start = new Int32Array(count + 1);
   for (let i = 0; i < bucketOf.length; i++) if (bucketOf[i]! >= 0) start[bucketOf[i]! + 1]!++;
   for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, count);
+  if (fillScratch.length < count) fillScratch = new Int32Array(count);
+  const fill = fillScratch;
+  fill.set(start.subarray(0, count));
   const items = new Int32Array(start[count]!);
   for (let i = 0; i < bucketOf.length; i++) {
     const b = bucketOf[i]!;
@@ -182,9 +190,11 @@ function rawIndexOf(run: ScoredRun): RawIndex {
 function forestOf(run: ScoredRun): { childStart: Int32Array; children: Int32Array } {
   const { graph } = run;
   const { next } = run.risk.distances;
-  const parent = new Int32Array(graph.nodes.length);
-  for (let v = 0; v < parent.length; v++) parent[v] = next[v]! < 0 ? -1 : graph.to[next[v]!]!;
-  const tree = csr(graph.nodes.length, parent);
+  const n = graph.nodes.length;
+  if (parentScratch.length !== n) parentScratch = new Int32Array(n);
+  const parent = parentScratch;
+  for (let v = 0; v < n; v++) parent[v] = next[v]! < 0 ? -1 : graph.to[next[v]!]!;
+  const tree = csr(n, parent);
   return { childStart: tree.start, children: tree.items };
 }
 
