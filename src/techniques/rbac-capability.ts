@@ -68,7 +68,14 @@ export function fanOutHubs(
     for (const target of targets(ns))
       edges.push(
         target.likelihood === undefined
-          ? { ...structuralEdge(technique, hub, target.to, target.proof), fixes: target.fixes ?? NO_FIXES }
+          ? {
+              technique,
+              from: hub,
+              to: target.to,
+              structural: true,
+              evidence: [target.proof],
+              fixes: target.fixes ?? NO_FIXES,
+            }
           : {
               technique,
               from: hub,
