@@ -11,7 +11,7 @@ import type { PlannedFix } from '../prioritize/plan.js';
 import type { EntryScore } from '../prioritize/risk.js';
 import { SCORE_ONE } from '../prioritize/score.js';
 import { REMEDIATIONS } from '../techniques/remediations.js';
-import { THREAT_MODELS, type ThreatModel } from '../techniques/types.js';
+import { type Fix, THREAT_MODELS, type ThreatModel } from '../techniques/types.js';
 import type { FactReport, FindingReport, PathReport, PlanItem, Report } from './contract.js';
 import { SCHEMA_VERSION } from './contract.js';
 import { kubectlCommand } from './kubectl-command.js';
@@ -117,6 +117,17 @@ function routeReport({ entry, edges }: RoutePath): PathReport {
 
 function findings(run: PipelineRun, onPathEdges: ReadonlySet<number>): FindingReport[] {
   const out: FindingReport[] = [];
+  // Edges share fix objects, and most have none: each fix is reported once, and every fixless edge shares one empty
+  // list (R150k reports 339,381 findings, 246,541 of them without a fix). The report is never mutated.
+  const reported = new Map<Fix, FindingReport['fixes'][number]>();
+  const fixOf = (fix: Fix): FindingReport['fixes'][number] => {
+    let made = reported.get(fix);
+    if (made === undefined) {
+      made = { remediation: fix.remediation, target: fix.target, patch: fix.ops };
+      reported.set(fix, made);
+    }
+    return made;
+  };
   run.graph.edges.forEach((edge, e) => {
     if (edge.structural) return;
     out.push({
@@ -125,12 +136,14 @@ function findings(run: PipelineRun, onPathEdges: ReadonlySet<number>): FindingRe
       to: edge.to,
       likelihood: 2 ** (-run.graph.cost[e]! / 1000),
       evidence: edge.evidence,
-      fixes: edge.fixes.map((fix) => ({ remediation: fix.remediation, target: fix.target, patch: fix.ops })),
+      fixes: edge.fixes.length === 0 ? NO_FIXES_REPORTED : edge.fixes.map(fixOf),
       onPath: onPathEdges.has(e),
     });
   });
   return out;
 }
+
+const NO_FIXES_REPORTED: FindingReport['fixes'] = Object.freeze([]);
 
 /** Identities of the input: its ServiceAccounts and the User and Group subjects of its own bindings. */
 function inputIdentities(analysis: Analysis): number {
