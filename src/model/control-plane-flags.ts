@@ -66,25 +66,6 @@ export function flagsOf(container: Obj, containerPath: readonly (string | number
   return { flags, appendPath, words };
 }
 
-// Pods of one template share their container objects (collect shares equal subtrees), and every pod container is
-// read for static-pod and kubelet flags: at 150,000 pods, 900,000 readings of a few thousand distinct containers.
-const podContainerFlags = new WeakMap<Obj, FlagSet[]>();
-
-/** The flags of container `index` of a Pod (at `/spec/containers/<index>`), read once per container object. */
-export function podContainerFlagsOf(container: Obj, index: number): FlagSet {
-  let byIndex = podContainerFlags.get(container);
-  if (byIndex === undefined) {
-    byIndex = [];
-    podContainerFlags.set(container, byIndex);
-  }
-  let flags = byIndex[index];
-  if (flags === undefined) {
-    flags = flagsOf(container, ['spec', 'containers', index]);
-    byIndex[index] = flags;
-  }
-  return flags;
-}
-
 /** True when a comma-separated flag value lists `item`. */
 export function listHas(value: string | undefined, item: string): boolean {
   return (value ?? '').split(',').some((part) => part.trim() === item);

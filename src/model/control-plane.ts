@@ -6,7 +6,7 @@
  */
 import { parse } from 'yaml';
 import type { SnapshotObject } from '../collect/snapshot.js';
-import { type FlagSet, flagsOf, podContainerFlagsOf } from './control-plane-flags.js';
+import { type FlagSet, flagsOf } from './control-plane-flags.js';
 import { type KubeletSettings, kubeletSettingsOf } from './kubelet-settings.js';
 import { podSpecPathOf, WORKLOAD_KINDS } from './owners.js';
 import { arr, asObj, at, type Obj, obj, str } from './read.js';
@@ -84,7 +84,7 @@ function staticPodSettings(so: SnapshotObject): ComponentSettings[] {
   const out: ComponentSettings[] = [];
   arr(obj(so.object.spec).containers).forEach((raw, index) => {
     const container = obj(raw);
-    const flags = podContainerFlagsOf(container, index);
+    const flags = flagsOf(container, ['spec', 'containers', index]);
     const component =
       flags.words.find(isComponent) ?? (index === 0 && isComponent(label) ? label : undefined);
     if (component === undefined) return;

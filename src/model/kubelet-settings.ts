@@ -12,7 +12,7 @@
  */
 import { parse } from 'yaml';
 import type { SnapshotObject } from '../collect/snapshot.js';
-import { type FlagSet, podContainerFlagsOf } from './control-plane-flags.js';
+import { type FlagSet, flagsOf } from './control-plane-flags.js';
 import { arr, bool, num, type Obj, obj, str } from './read.js';
 
 /** One kubelet's effective settings. */
@@ -70,8 +70,17 @@ export function kubeletSettingsOf(so: SnapshotObject): KubeletSettings[] {
   }
   if (so.kind !== 'Pod') return [];
   return arr(obj(so.object.spec).containers).flatMap((raw, index) => {
-    const flags = podContainerFlagsOf(obj(raw), index);
+    // The process is a kubelet only when some word of its command line is: a line that never says `kubelet` is
+    // not parsed (at R150k, 300,000 pod containers, none of them a kubelet, were parsed for nothing).
+    if (!mentionsKubelet(obj(raw))) return [];
+    const flags = flagsOf(obj(raw), ['spec', 'containers', index]);
     if (!flags.words.includes('kubelet')) return [];
     return [{ ref: so.ref, source: 'flags' as const, ...fromFlags(flags), flags }];
   });
+}
+
+/** True when an item of the container's command or args contains `kubelet` (every word is part of an item). */
+function mentionsKubelet(container: Obj): boolean {
+  const says = (item: unknown) => typeof item === 'string' && item.includes('kubelet');
+  return arr(container.command).some(says) || arr(container.args).some(says);
 }
