@@ -66,6 +66,32 @@ runTable(kubeletAnonymousExec, [
     fixes: ['disable-kubelet-anonymous-auth@Pod/kube-system/kubelet'],
   },
   {
+    name: 'the kubelet named in args, with the image entrypoint as command, is read the same',
+    objects: [
+      app(),
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'kubelet', namespace: 'kube-system' },
+        spec: {
+          containers: [{ name: 'kubelet', image: 'kubelet:1', args: ['kubelet', '--node-ip=10.0.0.4'] }],
+        },
+      },
+    ],
+    edges: [
+      'endpoint:kubelet -> Deployment/shop/web#app',
+      'endpoint:kubelet -> Pod/kube-system/kubelet#kubelet',
+    ],
+  },
+  {
+    name: 'near miss: a process named like the kubelet is not one',
+    objects: [
+      app(),
+      { ...kubeletPod([]), spec: { containers: [{ name: 'k', command: ['/bin/kubelet-helper'] }] } },
+    ],
+    edges: [],
+  },
+  {
     name: 'near miss: flags with --config take the file defaults',
     objects: [app(), kubeletPod(['--config=/var/lib/kubelet/config.yaml'])],
     edges: [],
