@@ -68,14 +68,7 @@ export function fanOutHubs(
     for (const target of targets(ns))
       edges.push(
         target.likelihood === undefined
-          ? {
-              technique,
-              from: hub,
-              to: target.to,
-              structural: true,
-              evidence: [target.proof],
-              fixes: target.fixes ?? NO_FIXES,
-            }
+          ? structuralEdge(technique, hub, target.to, target.proof, target.fixes)
           : {
               technique,
               from: hub,

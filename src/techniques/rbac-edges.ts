@@ -121,7 +121,13 @@ export function grantEdge(model: Model, technique: TechniqueId, parts: GrantEdge
   };
 }
 
-/** A hub fan-out edge: it costs nothing, has no fix of its own, and says why the hub leads there. */
-export function structuralEdge(technique: TechniqueId, from: NodeRef, to: NodeRef, proof: Evidence): Edge {
-  return { technique, from, to, structural: true, evidence: [proof], fixes: NO_FIXES };
+/** A hub fan-out edge: it costs nothing, says why the hub leads there, and has no fix unless its target has one. */
+export function structuralEdge(
+  technique: TechniqueId,
+  from: NodeRef,
+  to: NodeRef,
+  proof: Evidence,
+  fixes: readonly Fix[] = NO_FIXES,
+): Edge {
+  return { technique, from, to, structural: true, evidence: [proof], fixes };
 }
