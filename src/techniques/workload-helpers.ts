@@ -21,7 +21,8 @@ export const CONTAINER_LIST: Readonly<Record<Container['role'], string>> = {
   ephemeral: 'ephemeralContainers',
 };
 
-// Many techniques name the same container (R150k: 150,000 of them, in 800,000 edges): one string per container.
+// Many techniques name the same container (R150k: 92,056 containers, named 501,742 times by 820,582 edges): one
+// string per container.
 const containerNodes = new WeakMap<Container, NodeRef>();
 
 /** The graph node of one container of a workload: `Deployment/ns/name#container`. */
