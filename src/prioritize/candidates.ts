@@ -112,17 +112,21 @@ export function candidatesOf(
   }
   // Down from the roots: a fix counts the entries below its topmost edge on a route once (an edge lower down that
   // names it again holds only entries already counted), and only edges some scored entry's route crosses.
+  // Indexed loops over each edge's fixes: an iterator allocated 360 MB per R150k plan, most of its garbage.
   const stack = Array.from(order.subarray(0, roots));
   while (stack.length > 0) {
     const v = stack.pop()!;
     if (v < 0) {
-      for (const fix of graph.edges[next[~v]!]!.fixes) byKey.get(fixKey(fix))!.open--;
+      const closing = graph.edges[next[~v]!]!.fixes;
+      for (let j = 0; j < closing.length; j++) byKey.get(fixKey(closing[j]!))!.open--;
       continue;
     }
     if (next[v]! >= 0) {
       const e = next[v]!;
       const remaining = dist[graph.to[e]!]!;
-      for (const fix of graph.edges[e]!.fixes) {
+      const named = graph.edges[e]!.fixes;
+      for (let j = 0; j < named.length; j++) {
+        const fix = named[j]!;
         const key = fixKey(fix);
         let current = byKey.get(key);
         if (current === undefined) {
