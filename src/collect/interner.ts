@@ -132,15 +132,17 @@ export class Interner {
       for (let i = 0; i < a.length; i++) if (!identical(a[i], b[i])) return false;
       return true;
     }
+    // Written by index and never truncated: emptying the array dropped its store, and growing it again on every
+    // comparison was a gigabyte of garbage at R150k.
     const keys = this.keysSeen;
-    keys.length = 0;
-    for (const key in a) keys.push(key);
+    let count = 0;
+    for (const key in a) keys[count++] = key;
     let i = 0;
     for (const key in b) {
-      if (keys[i] !== key || !identical(a[key], b[key])) return false;
+      if (i === count || keys[i] !== key || !identical(a[key], b[key])) return false;
       i++;
     }
-    return i === keys.length;
+    return i === count;
   }
 }
 
