@@ -18,6 +18,8 @@ const BIND_ANY_CLUSTER_ROLE = requestsFor(['bind'], RBAC_GROUP, ['clusterroles']
 export interface RoleView {
   readonly admin: ReadonlyMap<string, string[]>;
   readonly byNamespace: ReadonlyMap<string, readonly Role[]>;
+  /** The keys of `byNamespace`, in its order. */
+  readonly namespaces: readonly string[];
 }
 
 /**
@@ -38,7 +40,7 @@ function viewOf(roles: readonly Role[]): RoleView {
     if (list === undefined) byNamespace.set(namespace, [role]);
     else list.push(role);
   }
-  return { admin: adminRolesOf(roles), byNamespace };
+  return { admin: adminRolesOf(roles), byNamespace, namespaces: [...byNamespace.keys()] };
 }
 
 /** The Role views of a model. */
@@ -68,6 +70,7 @@ function withoutRule(base: RoleView, role: Role, ruleIndex: number): RoleView {
   return {
     admin: new Map(names === undefined ? [] : [[namespace, names]]),
     byNamespace: new Map([[namespace, roles]]),
+    namespaces: [namespace],
   };
 }
 
@@ -113,7 +116,7 @@ export function withBindableRoles(view: RoleView, own: readonly Grant[]): Closur
   // Namespaces with a Role not yet bound, in view order; made on first need, and they only ever close.
   let open: string[] | undefined;
   const stillOpen = (): readonly string[] => {
-    open = (open ?? [...view.byNamespace.keys()]).filter((ns) =>
+    open = (open ?? view.namespaces).filter((ns) =>
       view.byNamespace.get(ns)!.some((role) => !bound.has(role.ref)),
     );
     return open;
@@ -142,21 +145,27 @@ export function withBindableRoles(view: RoleView, own: readonly Grant[]): Closur
       if (tried && writes.size === earlierWrites.size) continue;
       const names = grant.rule.resourceNames;
       const wide = grant.scope === '*';
-      const namespaces = !wide ? [grant.scope] : swept ? stillOpen() : view.byNamespace.keys();
+      const namespaces = !wide ? [grant.scope] : swept ? stillOpen() : view.namespaces;
       if (wide && !tried) swept = true;
-      for (const namespace of namespaces) {
+      // Indexed loops: the subjects with cluster-wide bind walk every namespace and Role here, and iterators
+      // allocated 150 MB at 150,000 pods.
+      for (let n = 0; n < namespaces.length; n++) {
+        const namespace = namespaces[n]!;
         if (tried && holds(earlierWrites, namespace)) continue;
         if (!writes.has(namespace) && !writes.has('*')) continue;
         if (saturated(namespace)) continue;
         read.add(namespace);
-        for (const role of view.byNamespace.get(namespace) ?? []) {
+        const roles = view.byNamespace.get(namespace) ?? [];
+        for (let r = 0; r < roles.length; r++) {
+          const role = roles[r]!;
           if (bound.has(role.ref) || (names.length > 0 && !names.includes(role.name))) continue;
           if (!allowsAny(grant, bindRequest(role.name))) continue;
           bound.add(role.ref);
           const origin = via.get(grant) ?? [grant];
-          for (const held of heldGrants(role, namespace)) {
-            grants.push(held);
-            via.set(held, origin);
+          const added = heldGrants(role, namespace);
+          for (let h = 0; h < added.length; h++) {
+            grants.push(added[h]!);
+            via.set(added[h]!, origin);
           }
           grew = true;
         }
