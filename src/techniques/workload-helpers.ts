@@ -99,14 +99,14 @@ export function evidence(model: Model, ref: Ref, says: string, path?: string): E
   const found = model.locationOf(ref);
   const location = found === undefined ? undefined : fileLine(found);
   const template = found?.template;
-  // In the report's key order, so the JSON report writes it without a reordered copy.
-  return {
-    ref,
-    ...(path === undefined ? {} : { path }),
-    ...(location === undefined ? {} : { location }),
-    ...(template === undefined ? {} : { template }),
-    says,
-  };
+  // In the report's key order, so the JSON report writes it without a reordered copy. Fields are set one by one:
+  // spreading a literal per optional field made three objects per evidence item (800,000 of them at R150k).
+  const item: { ref: Ref; path?: string; location?: string; template?: string; says?: string } = { ref };
+  if (path !== undefined) item.path = path;
+  if (location !== undefined) item.location = location;
+  if (template !== undefined) item.template = template;
+  item.says = says;
+  return item as Evidence;
 }
 
 /** Code-unit order, never locale order, so outputs are byte-stable. */
