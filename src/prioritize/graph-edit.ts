@@ -11,6 +11,7 @@ import type { Edge, Fix, TechniqueId } from '../techniques/types.js';
 import { killedRaws, type RunIndex, reindexRun } from './incremental.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 import { updatedRisk } from './risk-update.js';
+import { recycle, spareUint8 } from './spare-arrays.js';
 
 const metaOf = (id: TechniqueId) => TECHNIQUES_BY_ID[id].meta;
 
@@ -28,7 +29,8 @@ export function deriveRun(
   const { graph } = run;
   const killed = new Set(killedRaws(index, fixes, options.keyOf));
   const touched = [...new Set([...killed].map((r) => index.graphEdge[r]!))].sort((a, b) => a - b);
-  const removed = graph.removed.slice();
+  const removed = spareUint8(graph.removed.length);
+  removed.set(graph.removed);
   const gone: number[] = [];
   for (const g of touched) {
     if (liveRawsOf(index, g).every((twin) => killed.has(twin))) {
@@ -40,7 +42,8 @@ export function deriveRun(
     for (const r of liveRawsOf(index, g)) killed.add(r);
     gone.push(g);
   }
-  const alive = index.alive.slice();
+  const alive = spareUint8(index.alive.length);
+  alive.set(index.alive);
   for (const r of killed) alive[r] = 0;
   // Copied only when an edge keeps some twins and so changes its evidence, fixes and cost: a removed edge keeps
   // its cost, so most rounds share the cost array (3.2 MB at R150k) with the graph they edit.
@@ -82,6 +85,15 @@ export function deriveRun(
     risk,
   };
   return { run: derived, index: reindexRun(index, derived, alive) };
+}
+
+/**
+ * Hands back the arrays only a run made by `deriveRun` holds (not the cost array, which it may share), once nothing
+ * will read that run again.
+ */
+export function recycleDerived(run: ScoredRun, index: RunIndex): void {
+  const { dist, hops, next } = run.risk.distances;
+  recycle(run.graph.removed, index.alive, dist, hops, next, index.childStart, index.children);
 }
 
 /** The raw edges merged into graph edge `g`, dead ones included. */

@@ -14,6 +14,7 @@ import { BucketQueue, HeapQueue } from './bucket-queue.js';
 import { jewelsOf } from './jewels.js';
 import type { PipelineContext, ScoredRun } from './pipeline.js';
 import { scoreOfCost } from './score.js';
+import { spareInt32 } from './spare-arrays.js';
 
 /**
  * Remediations that do more than remove the edges that name them: they can change the entries themselves (an
@@ -103,13 +104,13 @@ let parentScratch = new Int32Array(0);
 function csr(count: number, bucketOf: Int32Array): { start: Int32Array; items: Int32Array } {
   // Indexed loops: these run once per full run, often before the code is optimised, where an iterator or a
   // callback per item allocates (78 MB per R150k plan).
-  const start = new Int32Array(count + 1);
+  const start = spareInt32(count + 1).fill(0);
   for (let i = 0; i < bucketOf.length; i++) if (bucketOf[i]! >= 0) start[bucketOf[i]! + 1]!++;
   for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
   if (fillScratch.length < count) fillScratch = new Int32Array(count);
   const fill = fillScratch;
   fill.set(start.subarray(0, count));
-  const items = new Int32Array(start[count]!);
+  const items = spareInt32(start[count]!);
   for (let i = 0; i < bucketOf.length; i++) {
     const b = bucketOf[i]!;
     if (b >= 0) items[fill[b]!++] = i;

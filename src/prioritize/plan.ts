@@ -22,10 +22,11 @@ import {
   patchesOf,
 } from './candidates.js';
 import { isChokepoint } from './chokepoints.js';
-import { deriveRun, sameReachableEdges, sameScores } from './graph-edit.js';
+import { deriveRun, recycleDerived, sameReachableEdges, sameScores } from './graph-edit.js';
 import { estimable } from './incremental.js';
 import { bestPair, INDEXES, indexOf, lazyBest, type PlanEvaluation } from './pick.js';
 import { type PipelineContext, runPipeline, type ScoredRun } from './pipeline.js';
+import { dropSpares } from './spare-arrays.js';
 import { staleAfter } from './stale-ops.js';
 
 export type { PlanEvaluation } from './pick.js';
@@ -115,6 +116,7 @@ export function makePlan(
   if (options.evaluation === 'full-re-runs') return planWith(snapshot, first, context, 'full-re-runs').plan;
   const check = options.check ?? context.config.checkPlan;
   const fast = planWith(snapshot, first, context, 'graph-edits', check);
+  dropSpares();
   if (!check) return fast.plan;
   const confirmed = fast.unconfirmed.every((state) => {
     const real = state.real ?? runPipeline(state.snapshot, context);
@@ -138,6 +140,18 @@ const fixesKey = (fixes: readonly Fix[]): string => fixes.map(fixKey).join('&');
 
 /** Runs made by graph edits. */
 const DERIVED = new WeakSet<ScoredRun>();
+
+/**
+ * Hands a dropped run's own arrays to the runs derived after it: only a run made by graph edits, and only when no
+ * check keeps the plan's states. A plan item keeps data, never a run, so nothing reads a dropped run again.
+ */
+function dropped(run: ScoredRun, keepStates: boolean): void {
+  const index = INDEXES.get(run);
+  if (keepStates || !DERIVED.has(run) || index === undefined) return;
+  INDEXES.delete(run);
+  DERIVED.delete(run);
+  recycleDerived(run, index);
+}
 
 function planWith(
   snapshot: Snapshot,
@@ -194,6 +208,7 @@ function planWith(
         oneThing = planned(best, run, after, context);
         if (keepStates && DERIVED.has(after))
           oneThingState = { snapshot: applyPatches(current(), patchesOf(best.candidate.fixes)), run: after };
+        dropped(after, keepStates);
       }
     }
     const budgetLeft =
@@ -223,6 +238,7 @@ function planWith(
       // pipeline for fixes computed afresh (and keep the run to check the graph edits against).
       const real = runPipeline(current(), context);
       if (keepStates) resynced.push({ snapshot: current(), run, real });
+      dropped(run, keepStates);
       run = real;
       patched.clear();
       continue;
@@ -239,6 +255,7 @@ function planWith(
     if (!DERIVED.has(after)) patched.clear();
     for (const fix of DERIVED.has(after) ? chosen.candidate.fixes : [])
       patched.set(fix.target, [...(patched.get(fix.target) ?? []), ...fix.ops]);
+    dropped(run, keepStates);
     run = after;
   }
   // The end state, the states re-run on the way, and the one thing's when it is not where the plan starts.

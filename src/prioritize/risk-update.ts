@@ -13,6 +13,7 @@ import { MinHeap } from './min-heap.js';
 import type { PipelineContext } from './pipeline.js';
 import { type EntryScore, jewelOf, type RiskResult } from './risk.js';
 import { scoreOfCost } from './score.js';
+import { spareFloat64, spareInt32 } from './spare-arrays.js';
 
 /** The edit from the run `index` describes to `graph`. */
 export interface GraphChange {
@@ -27,10 +28,14 @@ export function updatedRisk(index: RunIndex, change: GraphChange, context: Pipel
   const old = index.run.risk;
   const { graph } = change;
   const affected = affectedBy(index, change.changed);
-  const dist = old.distances.dist.slice();
-  const hops = old.distances.hops.slice();
+  const n = old.distances.dist.length;
+  const dist = spareFloat64(n);
+  dist.set(old.distances.dist);
+  const hops = spareInt32(n);
+  hops.set(old.distances.hops);
   // An unaffected node's best route crosses no changed edge, so its first edge is still there.
-  const next = old.distances.next.slice();
+  const next = spareInt32(n);
+  next.set(old.distances.next);
   relabel({ graph, index, affected, dist, hops, next, jewelCost: jewelsOf(context.config).cost });
   const distances = { dist, hops, next };
   const jewels = jewelsOf(context.config);
