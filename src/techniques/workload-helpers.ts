@@ -100,7 +100,7 @@ export function evidence(model: Model, ref: Ref, says: string, path?: string): E
   const location = found === undefined ? undefined : fileLine(found);
   const template = found?.template;
   // In the report's key order, so the JSON report writes it without a reordered copy. Fields are set one by one:
-  // spreading a literal per optional field made three objects per evidence item (800,000 of them at R150k).
+  // spreading a literal per optional field made up to three more objects per evidence item.
   const item: { ref: Ref; path?: string; location?: string; template?: string; says?: string } = { ref };
   if (path !== undefined) item.path = path;
   if (location !== undefined) item.location = location;
