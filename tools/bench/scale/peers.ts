@@ -37,6 +37,8 @@ function timed(
     const wallMs = performance.now() - start;
     let note =
       run.error !== undefined ? run.error.message : run.signal !== null ? `killed (${run.signal})` : '';
+    // A peer that fails says why on its last line of stderr (Trivy: "context deadline exceeded").
+    if (note === '' && run.status !== 0) note = lastLine(run.stderr?.toString('utf8') ?? '');
     if (note === '' && existsSync(out)) {
       try {
         note = count(JSON.parse(readFileSync(out, 'utf8')));
@@ -48,6 +50,13 @@ function timed(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The last non-empty line of a peer's stderr, shortened to one table cell. */
+function lastLine(stderr: string): string {
+  const lines = stderr.split('\n').filter((line) => line.trim() !== '');
+  const last = (lines.at(-1) ?? '').replaceAll('|', '/').trim();
+  return last.length > 200 ? `…${last.slice(-200)}` : last;
 }
 
 /** Checkov over every file of `dir` (Kubernetes framework, quiet, JSON report). */
@@ -82,6 +91,10 @@ export function runTrivy(dir: string, peer = 'trivy'): PeerRun {
   if (bin === undefined) return { peer, skipped: 'trivy not installed — run npm run bench:trivy-setup' };
   const args = (out: string) => [
     'config',
+    // Trivy stops its own scan after 5 minutes by default ("context deadline exceeded"): the bench's cap is the
+    // one that applies, as it does to Checkov.
+    '--timeout',
+    `${Math.ceil(TIMEOUT_MS / 1000)}s`,
     '--skip-check-update',
     '--quiet',
     '-f',
