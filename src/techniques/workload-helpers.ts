@@ -99,12 +99,17 @@ export function evidence(model: Model, ref: Ref, says: string, path?: string): E
   const found = model.locationOf(ref);
   const location = found === undefined ? undefined : fileLine(found);
   const template = found?.template;
-  // In the report's key order, so the JSON report writes it without a reordered copy. Fields are set one by one:
-  // spreading a literal per optional field made up to three more objects per evidence item.
+  // In the report's key order, so the JSON report writes it without a reordered copy. One literal per set of
+  // fields: spreading a literal per optional field made up to three more objects per item, and adding fields to
+  // `{ ref }` one by one gave each item a separate property store (24 more bytes, for 982,039 items at R150k).
+  if (template === undefined) {
+    if (location === undefined) return path === undefined ? { ref, says } : { ref, path, says };
+    return path === undefined ? { ref, location, says } : { ref, path, location, says };
+  }
   const item: { ref: Ref; path?: string; location?: string; template?: string; says?: string } = { ref };
   if (path !== undefined) item.path = path;
   if (location !== undefined) item.location = location;
-  if (template !== undefined) item.template = template;
+  item.template = template;
   item.says = says;
   return item as Evidence;
 }
