@@ -10,10 +10,14 @@ import { request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { DEFAULT_RETRY, isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js';
 
-/** A response, or why there is none (`status` is absent when no HTTP answer came). */
-export type ApiResult =
-  | { readonly ok: true; readonly status: number; readonly json: unknown }
-  | { readonly ok: false; readonly status?: number; readonly reason: string };
+/** Why there is no answer (`status` is absent when no HTTP answer came). */
+export type ApiFailure = { readonly ok: false; readonly status?: number; readonly reason: string };
+
+/** A response, or why there is none. */
+export type ApiResult = { readonly ok: true; readonly status: number; readonly json: unknown } | ApiFailure;
+
+/** A response's bytes, unparsed (a list page is parsed where its items are kept: list-page.ts), or why not. */
+export type BodyResult = { readonly ok: true; readonly status: number; readonly body: Buffer } | ApiFailure;
 
 /** Options of the live client. */
 export interface ApiClientOptions {
@@ -47,19 +51,35 @@ export class ApiClient {
   }
 
   /** GET `path` with an `Accept` header, retried when transient. */
-  get(path: string, accept = 'application/json'): Promise<ApiResult> {
-    return this.send('GET', path, accept, undefined);
+  async get(path: string, accept = 'application/json'): Promise<ApiResult> {
+    const answer = await this.send('GET', path, accept, undefined, asJson);
+    return answer.ok ? { ok: true, status: answer.status, json: answer.body } : answer;
+  }
+
+  /** GET `path` and give the answer's bytes unparsed, retried when transient. */
+  getBody(path: string, accept = 'application/json'): Promise<BodyResult> {
+    return this.send('GET', path, accept, undefined, (bytes) => bytes);
   }
 
   /** POST a JSON body (only access reviews are ever posted), retried when transient. */
-  post(path: string, body: unknown): Promise<ApiResult> {
-    return this.send('POST', path, 'application/json', Buffer.from(JSON.stringify(body)));
+  async post(path: string, body: unknown): Promise<ApiResult> {
+    const payload = Buffer.from(JSON.stringify(body));
+    const answer = await this.send('POST', path, 'application/json', payload, asJson);
+    return answer.ok ? { ok: true, status: answer.status, json: answer.body } : answer;
   }
 
-  private async send(method: string, path: string, accept: string, body?: Buffer): Promise<ApiResult> {
-    let last: ApiResult = { ok: false, reason: 'not attempted' };
+  private async send<T>(
+    method: string,
+    path: string,
+    accept: string,
+    body: Buffer | undefined,
+    read: (bytes: Buffer) => T,
+  ): Promise<Answer<T>> {
+    let last: Answer<T> = { ok: false, reason: 'not attempted' };
     for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
-      const answer = await this.once(method, path, accept, body);
+      const answer = await this.once(method, path, accept, body, read);
+      // Credentials that cannot be used now will not be usable on the next attempt either.
+      if (answer.final) return answer.result;
       const status = answer.status;
       if (status !== undefined && !isRetryableStatus(status)) return answer.result;
       last = answer.result;
@@ -74,15 +94,26 @@ export class ApiClient {
     };
   }
 
-  private async once(
+  private async once<T>(
     method: string,
     path: string,
     accept: string,
     body: Buffer | undefined,
-  ): Promise<{ status?: number; retryAfter?: string; result: ApiResult }> {
+    read: (bytes: Buffer) => T,
+  ): Promise<{ status?: number; retryAfter?: string; final?: true; result: Answer<T> }> {
     // Asked per request: exec plugins and token files refresh credentials that expire.
     const opts: { headers?: Record<string, string>; auth?: string; agent?: HttpAgent } = {};
-    await this.config.applyToHTTPSOptions(opts as never);
+    try {
+      await this.config.applyToHTTPSOptions(opts as never);
+    } catch (error) {
+      // A client certificate file that is missing, a failing exec plugin, plain http:// without
+      // insecure-skip-tls-verify (the client will not send credentials unencrypted otherwise).
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        final: true,
+        result: { ok: false, reason: `the kubeconfig credentials cannot be used: ${reason}` },
+      };
+    }
     this.agent ??= opts.agent;
     const headers: Record<string, string> = { ...(opts.headers ?? {}), Accept: accept };
     if (opts.auth !== undefined) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
@@ -94,14 +125,17 @@ export class ApiClient {
     try {
       const res = await this.exchange(method, path, headers, body);
       const retryAfter = header(res.headers, 'retry-after');
-      const text = res.body.toString('utf8');
       if (res.status >= 200 && res.status < 300) {
-        return { status: res.status, result: { ok: true, status: res.status, json: JSON.parse(text) } };
+        return { status: res.status, result: { ok: true, status: res.status, body: read(res.body) } };
       }
       return {
         status: res.status,
         ...(retryAfter === undefined ? {} : { retryAfter }),
-        result: { ok: false, status: res.status, reason: statusReason(res.status, text) },
+        result: {
+          ok: false,
+          status: res.status,
+          reason: statusReason(res.status, res.body.toString('utf8')),
+        },
       };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -140,6 +174,13 @@ export class ApiClient {
       req.end(body);
     });
   }
+}
+
+/** A 2xx answer as `read` gave it, or why there is none. */
+type Answer<T> = { readonly ok: true; readonly status: number; readonly body: T } | ApiFailure;
+
+function asJson(bytes: Buffer): unknown {
+  return JSON.parse(bytes.toString('utf8'));
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
