@@ -5,6 +5,7 @@
  * What could not be read becomes gaps; only a server that cannot be reached at all (or rejects the credentials)
  * fails.
  */
+import { Interner } from '../interner.js';
 import type { Gap, ScannerAccess, Snapshot, SnapshotObject, SnapshotSource } from '../snapshot.js';
 import { reviewScanner } from './access-review.js';
 import { ApiClient, type ApiClientOptions } from './api-client.js';
@@ -83,13 +84,13 @@ async function collectWith(
   if (version.fatal !== undefined) return { ok: false, message: version.fatal };
   const failures: ReadFailure[] = [];
   const objects: SnapshotObject[] = [];
-  const nsList = await listAll(client, limiter, { path: listPath(NAMESPACE_KIND) });
+  const interner = new Interner();
+  const nsList = await listAll(client, limiter, { path: listPath(NAMESPACE_KIND) }, (item) =>
+    liveObject(NAMESPACE_KIND, item, interner),
+  );
   let namespaces: string[];
   if (nsList.ok) {
-    for (const item of nsList.items) {
-      const object = liveObject(NAMESPACE_KIND, item);
-      if (object !== undefined) objects.push(object);
-    }
+    for (const object of nsList.items) objects.push(object);
     namespaces = objects.map((o) => o.name).sort();
   } else {
     failures.push({
@@ -103,7 +104,7 @@ async function collectWith(
   let done = 0;
   const reads = await Promise.all(
     kinds.map(async (k) => {
-      const read = await readKind({ client, limiter, namespaces }, k);
+      const read = await readKind({ client, limiter, namespaces, interner }, k);
       done++;
       options.progress?.(`chokepoint: read ${k.plural} (${done}/${kinds.length} kinds)`);
       return read;

@@ -3,6 +3,7 @@
  * apiVersion; the registry supplies them. Secrets arrive as Table rows (name and type, never a value or an
  * annotation) plus the token annotations of legacy token Secrets.
  */
+import type { Interner } from '../interner.js';
 import { projectObject } from '../prune.js';
 import { namespaceFor } from '../scope.js';
 import { objectRef, type SnapshotObject } from '../snapshot.js';
@@ -22,22 +23,30 @@ function str(value: unknown): string | undefined {
 export const SA_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 export const SA_NAME_ANNOTATION = 'kubernetes.io/service-account.name';
 
-/** One list item as a snapshot object; undefined for an item without a name (never sent by a server). */
-export function liveObject(k: LiveKind, item: unknown): SnapshotObject | undefined {
+/**
+ * One list item as a snapshot object; undefined for an item without a name (never sent by a server). With an
+ * interner, its strings and subtrees are the read's shared copies, as a file read makes them.
+ */
+export function liveObject(k: LiveKind, item: unknown, interner?: Interner): SnapshotObject | undefined {
   if (!isObject(item)) return undefined;
   const raw = { apiVersion: apiVersionOf(k), kind: k.kind, ...item };
   const metadata = isObject(item.metadata) ? item.metadata : {};
-  const name = str(metadata.name);
-  if (name === undefined) return undefined;
-  const namespace = namespaceFor(k.kind, str(metadata.namespace));
+  const found = str(metadata.name);
+  if (found === undefined) return undefined;
+  const keep = (text: string): string => (interner === undefined ? text : interner.string(text));
+  const name = keep(found);
+  const scope = namespaceFor(k.kind, str(metadata.namespace));
+  const namespace = scope === undefined ? undefined : keep(scope);
   const resourceVersion = str(metadata.resourceVersion);
+  const object = projectObject(raw);
+  interner?.shareBelow(object);
   return {
     ref: objectRef(k.kind, namespace, name),
-    kind: k.kind,
-    apiVersion: apiVersionOf(k),
+    kind: keep(k.kind),
+    apiVersion: keep(apiVersionOf(k)),
     ...(namespace !== undefined ? { namespace } : {}),
     name,
-    object: projectObject(raw),
+    object,
     ...(resourceVersion !== undefined ? { resourceVersion } : {}),
   };
 }

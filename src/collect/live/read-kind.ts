@@ -4,10 +4,11 @@
  * last-applied annotation ever crosses the wire; legacy token Secrets add their ServiceAccount annotation from
  * a metadata-only list filtered to that type.
  */
+import type { Interner } from '../interner.js';
 import type { SnapshotObject } from '../snapshot.js';
 import type { ApiClient } from './api-client.js';
 import { type LiveKind, listPath } from './kinds.js';
-import { type Listed, listAll } from './list.js';
+import { type Keep, type Listed, listAll } from './list.js';
 import type { ReadFailure } from './live-gaps.js';
 import { liveObject, SA_TOKEN_TYPE, secretsFromTable, tokenAnnotations } from './live-objects.js';
 import type { Limiter } from './pool.js';
@@ -25,6 +26,8 @@ interface Reader {
   readonly client: ApiClient;
   readonly limiter: Limiter;
   readonly namespaces: readonly string[];
+  /** Shares the strings and subtrees of every object the scan reads. */
+  readonly interner: Interner;
 }
 
 function failure(k: LiveKind, listed: Listed, namespace?: string): ReadFailure {
@@ -37,20 +40,21 @@ function failure(k: LiveKind, listed: Listed, namespace?: string): ReadFailure {
   };
 }
 
-/** Lists a kind cluster-wide, falling back to each namespace when that is forbidden. */
-async function listEverywhere(
+/** Lists a kind cluster-wide, falling back to each namespace when that is forbidden; items through `keep`. */
+async function listEverywhere<T>(
   reader: Reader,
   k: LiveKind,
   request: { accept?: string; query?: Record<string, string> },
-): Promise<{ items: unknown[]; failures: ReadFailure[] }> {
-  const all = await listAll(reader.client, reader.limiter, { path: listPath(k), ...request });
+  keep?: Keep<T>,
+): Promise<{ items: T[]; failures: ReadFailure[] }> {
+  const all = await listAll(reader.client, reader.limiter, { path: listPath(k), ...request }, keep);
   if (all.ok) return { items: [...all.items], failures: [] };
   if (!k.namespaced || all.status !== 403) return { items: [], failures: [failure(k, all)] };
-  const items: unknown[] = [];
+  const items: T[] = [];
   const failures: ReadFailure[] = [];
   const lists = await Promise.all(
     reader.namespaces.map((ns) =>
-      listAll(reader.client, reader.limiter, { path: listPath(k, ns), ...request }),
+      listAll(reader.client, reader.limiter, { path: listPath(k, ns), ...request }, keep),
     ),
   );
   lists.forEach((listed, index) => {
@@ -63,12 +67,10 @@ async function listEverywhere(
 /** Reads one kind of the registry. */
 export async function readKind(reader: Reader, k: LiveKind): Promise<KindRead> {
   if (k.mode === 'table-names') return readSecrets(reader, k);
-  const { items, failures } = await listEverywhere(reader, k, {});
-  const objects: SnapshotObject[] = [];
-  for (const item of items) {
-    const object = liveObject(k, item);
-    if (object !== undefined) objects.push(object);
-  }
+  // Each page becomes snapshot objects as it arrives: the raw items never pile up.
+  const { items: objects, failures } = await listEverywhere(reader, k, {}, (item) =>
+    liveObject(k, item, reader.interner),
+  );
   return { objects, failures };
 }
 
