@@ -6,11 +6,10 @@
  * .cache/bench) when missing. Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { ParseTiming } from './scale/b-parse.js';
-import { bytesOf, filesUnder } from './scale/files.js';
+import { bytesOf, ensureGenerated, filesUnder } from './scale/files.js';
 import { type PeerRun, runCheckov, runTrivy } from './scale/peers.js';
 import type { PhaseRun } from './scale/phase-names.js';
 import { type SizeResult, writeTable } from './scale/table.js';
@@ -30,13 +29,7 @@ function child(script: string, args: readonly string[], nodeArgs: readonly strin
 }
 
 function ensure(size: string, format: string): string {
-  const dir = join(data, `${size}-${format}`);
-  if (!existsSync(dir)) {
-    const gen = join(here, '..', 'generate', 'main.js');
-    const args = [gen, '--size', size, '--format', format, '--out', dir, '--seed', '1'];
-    if (spawnSync(process.execPath, args, { stdio: 'inherit' }).status !== 0) throw new Error(`gen ${size}`);
-  }
-  return dir;
+  return ensureGenerated(data, size, format);
 }
 
 const results: SizeResult[] = [];

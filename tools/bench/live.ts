@@ -1,0 +1,56 @@
+/**
+ * Bench: a live scan at scale. For each size (BENCH_LIVE_SIZES, default R15k,R150k) it serves the generated
+ * cluster from a loopback stand-in for the API server (live/api-server.ts, its own process) and reads it the way
+ * `chokepoint scan --context` does, in a child with Node's default heap; then it reads the same folder as files,
+ * in another child, for comparison. Prints wall and CPU time, peak RSS and object counts; asserts nothing.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { ensureGenerated } from './scale/files.js';
+
+interface CollectRun {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly maxRssBytes: number;
+  readonly objects: number;
+  readonly gaps: number;
+}
+
+const data = process.env.BENCH_DATA ?? join('.cache', 'bench');
+const sizes = (process.env.BENCH_LIVE_SIZES ?? 'R15k,R150k').split(',');
+const here = new URL('.', import.meta.url).pathname;
+
+function collect(mode: 'live' | 'files', arg: string): CollectRun {
+  const run = spawnSync(process.execPath, [join(here, 'live', 'collect-child.js'), mode, arg], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`collect-child ${mode}: exit ${run.status}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as CollectRun;
+}
+
+/** Starts the stand-in API server on `dir` and gives its port. */
+async function serve(dir: string): Promise<{ port: string; stop: () => void }> {
+  const server = spawn(process.execPath, [join(here, 'live', 'api-server.js'), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [first] = (await once(server.stdout, 'data')) as [Buffer];
+  return { port: first.toString('utf8').trim(), stop: () => server.kill('SIGKILL') };
+}
+
+const line = (label: string, run: CollectRun) =>
+  `  ${label.padEnd(6)} ${(run.wallMs / 1000).toFixed(1).padStart(6)} s wall ${(run.cpuMs / 1000).toFixed(1).padStart(6)} s CPU ` +
+  `${(run.maxRssBytes / 2 ** 20).toFixed(0).padStart(6)} MiB peak RSS  ${run.objects} objects, ${run.gaps} gap${run.gaps === 1 ? '' : 's'}`;
+
+for (const size of sizes) {
+  const dir = ensureGenerated(data, size, 'json');
+  console.log(`\n${size}: collect only (the API server's own CPU is not counted)`);
+  const server = await serve(dir);
+  try {
+    console.log(line('live', collect('live', server.port)));
+  } finally {
+    server.stop();
+  }
+  console.log(line('files', collect('files', dir)));
+}
