@@ -1,6 +1,6 @@
 /** What the streaming JSON scanner reports: values, List items, envelopes and structural errors. */
 
-/** A value the scanner found: its text (when captured), byte range and lines. */
+/** A value the scanner found: its text (when captured), byte range and lines. Items are the split array's elements. */
 export interface ScannedValue {
   /** Index of the top-level value in the file. */
   readonly doc: number;
@@ -42,4 +42,6 @@ export interface JsonScanOptions {
   readonly maxTextBytes: number;
   /** Decode value texts (the reader); the writer needs offsets only. Default true. */
   readonly capture?: boolean;
+  /** The top-level array whose elements are reported one by one: `items` (a List, the default) or another. */
+  readonly splitKey?: string;
 }

@@ -1,8 +1,8 @@
 /**
  * A streaming JSON scanner over bytes. It finds each top-level value and, inside a top-level object, each element
- * of its `items` array, so a 1.5 GB `kubectl get -A -o json` dump is parsed one item at a time: V8 strings stop
- * near 512 MiB, and one `JSON.parse` of the whole file would fail. It tracks strings, escapes, nesting and lines;
- * the grammar inside a value is left to `JSON.parse` of the value's text.
+ * of its `items` array (or of the array under `splitKey`), so a 1.5 GB `kubectl get -A -o json` dump is parsed one
+ * item at a time: V8 strings stop near 512 MiB, and one `JSON.parse` of the whole file would fail. It tracks
+ * strings, escapes, nesting and lines; the grammar inside a value is left to `JSON.parse` of the value's text.
  */
 
 import { Capture } from './byte-capture.js';
@@ -55,12 +55,14 @@ export class JsonScanner {
   private readonly keys = new TopKeys();
   private readonly topCapture: Capture;
   private readonly itemCapture: Capture;
+  private readonly splitKey: string;
 
   constructor(
     private readonly sink: JsonScanSink,
     options: JsonScanOptions,
   ) {
     const enabled = options.capture ?? true;
+    this.splitKey = options.splitKey ?? 'items';
     this.topCapture = new Capture(options.maxTextBytes, enabled);
     this.itemCapture = new Capture(options.maxTextBytes, enabled);
   }
@@ -208,7 +210,7 @@ export class JsonScanner {
         c === LBRACKET &&
         depth === 1 &&
         this.keys.afterColon &&
-        this.keys.key === 'items' &&
+        this.keys.key === this.splitKey &&
         this.top !== undefined;
       this.stack.push(c);
       if (c === LBRACE && depth === 0) this.keys.reset();

@@ -11,6 +11,7 @@ import { STDIN_NAME } from './input-files.js';
 import type { Interner } from './interner.js';
 import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker.js';
 import type { InputResult, ReadOptions } from './read-input.js';
+import { type ParsedObject, shareParsed } from './share-parsed.js';
 
 /** Inputs smaller than this are read on the main thread alone; the worker's start-up would cost more. */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
@@ -115,34 +116,9 @@ export async function readParallel(
 function received(text: string, file: string, interner: Interner | undefined): InputResult {
   const result = JSON.parse(text) as InputResult;
   for (const object of result.objects) {
-    if (interner !== undefined) shareReceived(object as unknown as Received, interner);
-    const location = object.location as { file: string; itemPath?: readonly unknown[] } | undefined;
-    if (location === undefined) continue;
-    location.file = file;
-    const item = location.itemPath?.[1];
-    if (interner !== undefined && typeof item === 'number') location.itemPath = interner.itemPath(item);
+    const parsed = object as unknown as ParsedObject;
+    if (interner !== undefined) shareParsed(parsed, interner);
+    if (parsed.location !== undefined) parsed.location.file = file;
   }
   return result;
-}
-
-/** A snapshot object as `JSON.parse` gave it (so still writable). */
-interface Received {
-  ref: string;
-  kind: string;
-  apiVersion: string;
-  namespace?: string;
-  name: string;
-  object: Record<string, unknown>;
-  location?: { template?: string };
-}
-
-function shareReceived(received: Received, interner: Interner): void {
-  received.ref = interner.string(received.ref);
-  received.kind = interner.string(received.kind);
-  received.apiVersion = interner.string(received.apiVersion);
-  if (received.namespace !== undefined) received.namespace = interner.string(received.namespace);
-  received.name = interner.string(received.name);
-  if (received.location?.template !== undefined)
-    received.location.template = interner.string(received.location.template);
-  interner.shareBelow(received.object);
 }
