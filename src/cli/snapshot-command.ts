@@ -1,5 +1,5 @@
 /** `chokepoint snapshot`: read a live cluster once and write the redacted, versioned snapshot for offline scans. */
-import { snapshotFileText } from '../collect/snapshot-file.js';
+import { snapshotFilePieces } from '../collect/snapshot-file.js';
 import { noInput, type Outcome, usage } from './exit.js';
 import { warn, writeOutput, writeStdout } from './io.js';
 import { gapWarning } from './load.js';
@@ -24,7 +24,7 @@ export async function runSnapshot(flags: SnapshotFlags): Promise<Outcome> {
   const read = await readCluster(target.value);
   if (!read.ok) return noInput(read.message);
   for (const gap of read.snapshot.gaps) warn(gapWarning(gap));
-  const text = snapshotFileText(read.snapshot);
+  const text = { chunks: snapshotFilePieces(read.snapshot) };
   if (flags.output === undefined) await writeStdout(text);
   else {
     const failed = await writeOutput(flags.output, text);
