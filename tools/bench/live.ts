@@ -1,11 +1,13 @@
 /**
  * Bench: a live scan at scale. For each size (BENCH_LIVE_SIZES, default R15k,R150k) it serves the generated
  * cluster from a loopback stand-in for the API server (live/api-server.ts, its own process) and reads it the way
- * `chokepoint scan --context` does, in a child with Node's default heap; then it reads the same folder as files,
- * in another child, for comparison. Prints wall and CPU time, peak RSS and object counts; asserts nothing.
+ * `chokepoint scan --context` does, in a child with Node's default heap, writing the snapshot file
+ * `chokepoint snapshot` would; then it reads that file back, and the same folder as files, each in another child.
+ * Prints wall and CPU time, peak RSS and object counts; asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureGenerated } from './scale/files.js';
 
@@ -15,14 +17,17 @@ interface CollectRun {
   readonly maxRssBytes: number;
   readonly objects: number;
   readonly gaps: number;
+  /** A live read that wrote its snapshot file: how long that took, and the file's size. */
+  readonly writeMs?: number;
+  readonly fileBytes?: number;
 }
 
 const data = process.env.BENCH_DATA ?? join('.cache', 'bench');
 const sizes = (process.env.BENCH_LIVE_SIZES ?? 'R15k,R150k').split(',');
 const here = new URL('.', import.meta.url).pathname;
 
-function collect(mode: 'live' | 'files', arg: string): CollectRun {
-  const run = spawnSync(process.execPath, [join(here, 'live', 'collect-child.js'), mode, arg], {
+function collect(mode: 'live' | 'files' | 'snapshot', ...args: string[]): CollectRun {
+  const run = spawnSync(process.execPath, [join(here, 'live', 'collect-child.js'), mode, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -40,17 +45,24 @@ async function serve(dir: string): Promise<{ port: string; stop: () => void }> {
 }
 
 const line = (label: string, run: CollectRun) =>
-  `  ${label.padEnd(6)} ${(run.wallMs / 1000).toFixed(1).padStart(6)} s wall ${(run.cpuMs / 1000).toFixed(1).padStart(6)} s CPU ` +
+  `  ${label.padEnd(9)} ${(run.wallMs / 1000).toFixed(1).padStart(6)} s wall ${(run.cpuMs / 1000).toFixed(1).padStart(6)} s CPU ` +
   `${(run.maxRssBytes / 2 ** 20).toFixed(0).padStart(6)} MiB peak RSS  ${run.objects} objects, ${run.gaps} gap${run.gaps === 1 ? '' : 's'}`;
 
 for (const size of sizes) {
   const dir = ensureGenerated(data, size, 'json');
+  const file = join(data, `${size}.snapshot.json`);
   console.log(`\n${size}: collect only (the API server's own CPU is not counted)`);
   const server = await serve(dir);
+  let live: CollectRun;
   try {
-    console.log(line('live', collect('live', server.port)));
+    live = collect('live', server.port, file);
   } finally {
     server.stop();
   }
+  console.log(line('live', live));
+  const mib = ((live.fileBytes ?? 0) / 2 ** 20).toFixed(0);
+  console.log(`  then its snapshot file: ${mib} MiB written in ${((live.writeMs ?? 0) / 1000).toFixed(1)} s`);
+  console.log(line('snapshot', collect('snapshot', file)));
+  rmSync(file, { force: true });
   console.log(line('files', collect('files', dir)));
 }

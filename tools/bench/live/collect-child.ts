@@ -1,14 +1,17 @@
 /**
- * Child process of the live bench: reads one cluster, either live from the loopback API server on `PORT` or from
- * the generated folder `DIR`, with Node's default heap, and prints one JSON line: wall and CPU time, peak RSS,
- * objects and gaps. Usage: `collect-child.js live PORT` or `collect-child.js files DIR`.
+ * Child process of the live bench: reads one cluster, live from the loopback API server on `PORT`, from the
+ * generated folder `DIR`, or from a snapshot file, with Node's default heap, and prints one JSON line: wall and
+ * CPU time, peak RSS, objects and gaps. A live read given `FILE` then writes its snapshot file there, as
+ * `chokepoint snapshot -o FILE` does, and adds the time and size. Usage: `collect-child.js live PORT [FILE]`,
+ * `collect-child.js files DIR` or `collect-child.js snapshot FILE`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInput } from '../../../src/cli/load.js';
 import { collectLive } from '../../../src/collect/live/collect-live.js';
 import type { Snapshot } from '../../../src/collect/snapshot.js';
+import { snapshotFilePieces } from '../../../src/collect/snapshot-file.js';
 
 /** A kubeconfig for the loopback server (plain HTTP, which the client allows only with TLS checks off); the token is never checked. */
 function kubeconfigFor(port: string): string {
@@ -26,7 +29,7 @@ function kubeconfigFor(port: string): string {
 }
 
 async function read(mode: string, arg: string): Promise<Snapshot> {
-  if (mode === 'files') return (await loadInput([arg], undefined)).snapshot;
+  if (mode === 'files' || mode === 'snapshot') return (await loadInput([arg], undefined)).snapshot;
   const folder = mkdtempSync(join(tmpdir(), 'chokepoint-live-bench-'));
   try {
     const kubeconfig = join(folder, 'kubeconfig');
@@ -39,19 +42,31 @@ async function read(mode: string, arg: string): Promise<Snapshot> {
   }
 }
 
-const [mode, arg] = process.argv.slice(2);
-if ((mode !== 'live' && mode !== 'files') || arg === undefined)
-  throw new Error('usage: collect-child.js live PORT | files DIR');
+/** Writes the snapshot file in pieces, as the `snapshot` command does; its wall time and size. */
+function writeSnapshot(snapshot: Snapshot, file: string): { writeMs: number; fileBytes: number } {
+  const start = performance.now();
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of snapshotFilePieces(snapshot)) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+  return { writeMs: performance.now() - start, fileBytes: statSync(file).size };
+}
+
+const [mode, arg, file] = process.argv.slice(2);
+if ((mode !== 'live' && mode !== 'files' && mode !== 'snapshot') || arg === undefined)
+  throw new Error('usage: collect-child.js live PORT [FILE] | files DIR | snapshot FILE');
 const wall = performance.now();
 const cpu = process.cpuUsage();
 const snapshot = await read(mode, arg);
 const used = process.cpuUsage(cpu);
-process.stdout.write(
-  `${JSON.stringify({
-    wallMs: performance.now() - wall,
-    cpuMs: (used.user + used.system) / 1000,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
-    objects: snapshot.objects.length,
-    gaps: snapshot.gaps.length,
-  })}\n`,
-);
+const figures = {
+  wallMs: performance.now() - wall,
+  cpuMs: (used.user + used.system) / 1000,
+  maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  objects: snapshot.objects.length,
+  gaps: snapshot.gaps.length,
+};
+const written = mode === 'live' && file !== undefined ? writeSnapshot(snapshot, file) : {};
+process.stdout.write(`${JSON.stringify({ ...figures, ...written })}\n`);
