@@ -7,11 +7,13 @@ import { ApiClient } from './api-client.js';
 
 let server: Server;
 let base = '';
+let connections = 0;
 before(async () => {
   server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end('{"major":"1","minor":"32"}');
   });
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -61,4 +63,11 @@ test('getBody gives the bytes unparsed', async () => {
   const answer = await clientFor({ skipTLSVerify: true }, []).getBody('/version');
   assert.equal(answer.ok, true);
   assert.equal(answer.ok ? answer.body.toString('utf8') : '', '{"major":"1","minor":"32"}');
+});
+
+test('requests one after another share one connection', async () => {
+  const client = clientFor({ skipTLSVerify: true }, []);
+  connections = 0;
+  for (let i = 0; i < 3; i++) assert.equal((await client.get('/version')).ok, true);
+  assert.equal(connections, 1);
 });

@@ -4,9 +4,8 @@
  * by a timeout, and throttling, server errors and dropped connections are retried a bounded number of times,
  * honouring `Retry-After`. Failures come back as values; only bugs throw.
  */
-import type { Agent as HttpAgent, IncomingHttpHeaders } from 'node:http';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { DEFAULT_RETRY, isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js';
 
@@ -102,7 +101,7 @@ export class ApiClient {
     read: (bytes: Buffer) => T,
   ): Promise<{ status?: number; retryAfter?: string; final?: true; result: Answer<T> }> {
     // Asked per request: exec plugins and token files refresh credentials that expire.
-    const opts: { headers?: Record<string, string>; auth?: string; agent?: HttpAgent } = {};
+    const opts: ClientOptions = {};
     try {
       await this.config.applyToHTTPSOptions(opts as never);
     } catch (error) {
@@ -114,7 +113,7 @@ export class ApiClient {
         result: { ok: false, reason: `the kubeconfig credentials cannot be used: ${reason}` },
       };
     }
-    this.agent ??= opts.agent;
+    this.agent ??= keepAliveAgent(opts);
     const headers: Record<string, string> = { ...(opts.headers ?? {}), Accept: accept };
     if (opts.auth !== undefined) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
     if (body !== undefined) {
@@ -174,6 +173,43 @@ export class ApiClient {
       req.end(body);
     });
   }
+}
+
+/** The request options client-node fills in: credentials, and the TLS settings its agent is built from. */
+interface ClientOptions {
+  headers?: Record<string, string>;
+  auth?: string;
+  agent?: HttpAgent;
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  pfx?: Buffer;
+  passphrase?: string;
+  rejectUnauthorized?: boolean;
+  servername?: string;
+}
+
+/**
+ * The agent client-node built, remade to keep connections open between requests, with the TLS settings it
+ * copied into it: its own opens a connection per request, and a scan of 10,000 namespaces sends about 21,000 (a
+ * Secrets Table and an access review per namespace, then the list pages), against a real server each a new TLS
+ * handshake. A proxy agent (any other class) is kept as it is. Idle sockets do not hold the process open.
+ */
+function keepAliveAgent(opts: ClientOptions): HttpAgent | undefined {
+  const agent = opts.agent;
+  if (agent?.constructor === HttpAgent) return new HttpAgent({ keepAlive: true });
+  if (agent?.constructor !== HttpsAgent) return agent;
+  const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = opts;
+  return new HttpsAgent({
+    keepAlive: true,
+    ...(ca !== undefined ? { ca } : {}),
+    ...(cert !== undefined ? { cert } : {}),
+    ...(key !== undefined ? { key } : {}),
+    ...(pfx !== undefined ? { pfx } : {}),
+    ...(passphrase !== undefined ? { passphrase } : {}),
+    ...(rejectUnauthorized !== undefined ? { rejectUnauthorized } : {}),
+    ...(servername !== undefined ? { servername } : {}),
+  });
 }
 
 /** A 2xx answer as `read` gave it, or why there is none. */
