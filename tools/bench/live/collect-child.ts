@@ -1,9 +1,9 @@
 /**
- * Child process of the live bench: reads one cluster, live from the loopback API server on `PORT`, from the
- * generated folder `DIR`, or from a snapshot file, with Node's default heap, and prints one JSON line: wall and
- * CPU time, peak RSS, objects and gaps. A live read given `FILE` then writes its snapshot file there, as
- * `chokepoint snapshot -o FILE` does, and adds the time and size. Usage: `collect-child.js live PORT [FILE]`,
- * `collect-child.js files DIR` or `collect-child.js snapshot FILE`.
+ * Child process of the live bench: reads one cluster with Node's default heap, live from the loopback API server
+ * on `PORT` (or from any cluster a kubeconfig names), from the generated folder `DIR`, or from a snapshot file,
+ * and prints one JSON line: wall and CPU time, peak RSS, objects and gaps. A live read given `FILE` then writes
+ * its snapshot file there, as `chokepoint snapshot -o FILE` does, and adds the time and size.
+ * Usage: `collect-child.js live PORT [FILE] | kubeconfig KUBECONFIG | files DIR | snapshot FILE`.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,11 @@ function kubeconfigFor(port: string): string {
 
 async function read(mode: string, arg: string): Promise<Snapshot> {
   if (mode === 'files' || mode === 'snapshot') return (await loadInput([arg], undefined)).snapshot;
+  if (mode === 'kubeconfig') {
+    const result = await collectLive({ kubeconfig: arg }, { concurrency: 4 });
+    if (!result.ok) throw new Error(result.message);
+    return result.snapshot;
+  }
   const folder = mkdtempSync(join(tmpdir(), 'chokepoint-live-bench-'));
   try {
     const kubeconfig = join(folder, 'kubeconfig');
@@ -55,8 +60,10 @@ function writeSnapshot(snapshot: Snapshot, file: string): { writeMs: number; fil
 }
 
 const [mode, arg, file] = process.argv.slice(2);
-if ((mode !== 'live' && mode !== 'files' && mode !== 'snapshot') || arg === undefined)
-  throw new Error('usage: collect-child.js live PORT [FILE] | files DIR | snapshot FILE');
+if (mode === undefined || !['live', 'files', 'snapshot', 'kubeconfig'].includes(mode) || arg === undefined)
+  throw new Error(
+    'usage: collect-child.js live PORT [FILE] | kubeconfig KUBECONFIG | files DIR | snapshot FILE',
+  );
 const wall = performance.now();
 const cpu = process.cpuUsage();
 const snapshot = await read(mode, arg);
