@@ -191,9 +191,9 @@ interface ClientOptions {
 
 /**
  * The agent client-node built, remade to keep connections open between requests, with the TLS settings it
- * copied into it: its own opens a connection per request, and a scan of 10,000 namespaces sends about 21,000 (a
- * Secrets Table and an access review per namespace, then the list pages), against a real server each a new TLS
- * handshake. A proxy agent (any other class) is kept as it is. Idle sockets do not hold the process open.
+ * copied into it: its own opens a connection per request, and a scan sends two per namespace (a Secrets Table
+ * and an access review) besides the list pages, each a new TLS handshake against a real server. A proxy agent
+ * (any other class) is kept as it is. Idle sockets do not hold the process open.
  */
 function keepAliveAgent(opts: ClientOptions): HttpAgent | undefined {
   const agent = opts.agent;

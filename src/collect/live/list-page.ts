@@ -24,8 +24,12 @@ export function readPage<T>(bytes: Buffer, keep: Keep<T>): Page<T> {
   try {
     body = JSON.parse(bytes.toString('utf8')) as ListBody;
   } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return { ok: false, reason: `invalid JSON in the answer: ${error.message}` };
+    if (error instanceof SyntaxError)
+      return { ok: false, reason: `invalid JSON in the answer: ${error.message}` };
+    // A page past V8's string limit (500 ConfigMaps of 1 MiB each would be).
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG')
+      return { ok: false, reason: `the answer is too large to read (${bytes.length} bytes)` };
+    throw error;
   }
   if (typeof body !== 'object' || body === null)
     return { ok: false, reason: 'the answer is not a JSON object' };

@@ -98,3 +98,19 @@ test('a refusal passes through as it came', async () => {
   const listed = await listAll(client, new Limiter(1), { path: '/api/v1/pods' });
   assert.deepEqual(listed, { ok: false, status: 403, reason: '403 Forbidden' });
 });
+
+test('a page past the string limit fails the list with its size, not a crash', async () => {
+  // What Buffer#toString throws past V8's string limit, without allocating the 512 MiB to reach it.
+  const tooLong = Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), {
+    code: 'ERR_STRING_TOO_LONG',
+  });
+  const body = {
+    length: 600_000_000,
+    toString: () => {
+      throw tooLong;
+    },
+  } as unknown as Buffer;
+  const { client } = scripted(() => ({ ok: true, status: 200, body }));
+  const listed = await listAll(client, new Limiter(1), { path: '/api/v1/configmaps' });
+  assert.deepEqual(listed, { ok: false, reason: 'the answer is too large to read (600000000 bytes)' });
+});
