@@ -4,12 +4,13 @@
  * its promises, at 150,000 pods the scan's peak RSS was 1,320 to 1,368 MiB, against 677 to 698 MiB this way,
  * for the same 300 MiB of snapshot after collection (`npm run bench live`).
  */
+import type { GapKind } from '../snapshot.js';
 import type { Keep } from './list.js';
 
 /** A page's kept items, its Table columns and `continue` token, or why it could not be read. */
 export type Page<T> =
   | { readonly ok: true; readonly items: T[]; readonly columns?: string[]; readonly continue?: string }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly kind: GapKind; readonly reason: string };
 
 interface ListBody {
   items?: unknown;
@@ -25,14 +26,18 @@ export function readPage<T>(bytes: Buffer, keep: Keep<T>): Page<T> {
     body = JSON.parse(bytes.toString('utf8')) as ListBody;
   } catch (error) {
     if (error instanceof SyntaxError)
-      return { ok: false, reason: `invalid JSON in the answer: ${error.message}` };
+      return { ok: false, kind: 'parse-error', reason: `invalid JSON in the answer: ${error.message}` };
     // A page past V8's string limit (500 ConfigMaps of 1 MiB each would be).
     if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG')
-      return { ok: false, reason: `the answer is too large to read (${bytes.length} bytes)` };
+      return {
+        ok: false,
+        kind: 'limit-exceeded',
+        reason: `the answer is too large to read (${bytes.length} bytes)`,
+      };
     throw error;
   }
   if (typeof body !== 'object' || body === null)
-    return { ok: false, reason: 'the answer is not a JSON object' };
+    return { ok: false, kind: 'parse-error', reason: 'the answer is not a JSON object' };
   const items: T[] = [];
   const batch = Array.isArray(body.items) ? body.items : Array.isArray(body.rows) ? body.rows : [];
   for (const item of batch) {

@@ -89,6 +89,7 @@ test('an answer that is not JSON, or not an object, fails the list with the reas
     const { client } = scripted(() => ({ ok: true, status: 200, body: Buffer.from(text) }));
     const listed = await listAll(client, new Limiter(1), { path: '/api/v1/pods' });
     assert.equal(listed.ok, false);
+    assert.equal(listed.ok ? '' : listed.kind, 'parse-error');
     assert.match(listed.ok ? '' : listed.reason, reason);
   }
 });
@@ -112,5 +113,9 @@ test('a page past the string limit fails the list with its size, not a crash', a
   } as unknown as Buffer;
   const { client } = scripted(() => ({ ok: true, status: 200, body }));
   const listed = await listAll(client, new Limiter(1), { path: '/api/v1/configmaps' });
-  assert.deepEqual(listed, { ok: false, reason: 'the answer is too large to read (600000000 bytes)' });
+  assert.deepEqual(listed, {
+    ok: false,
+    kind: 'limit-exceeded',
+    reason: 'the answer is too large to read (600000000 bytes)',
+  });
 });

@@ -4,6 +4,7 @@
  * Each page's items go through `keep` as the page arrives, so a list of 150,000 pods is never held as the
  * server sent it: only what `keep` returns outlives its page.
  */
+import type { GapKind } from '../snapshot.js';
 import type { ApiClient } from './api-client.js';
 import { readPage } from './list-page.js';
 import type { Limiter } from './pool.js';
@@ -16,7 +17,7 @@ const RELISTS = 3;
 /** The kept items of a list, or the failure that stopped it. */
 export type Listed<T = unknown> =
   | { readonly ok: true; readonly items: readonly T[]; readonly columns: readonly string[] }
-  | { readonly ok: false; readonly status?: number; readonly reason: string };
+  | { readonly ok: false; readonly status?: number; readonly kind?: GapKind; readonly reason: string };
 
 /** What to list: a path, the Accept header, and extra query (field selectors, Table options). */
 export interface ListRequest {
@@ -53,7 +54,7 @@ export async function listAll<T = unknown>(
         return answer;
       }
       const page = readPage(answer.body, keep);
-      if (!page.ok) return { ok: false, reason: page.reason };
+      if (!page.ok) return page;
       if (page.columns !== undefined) columns = page.columns;
       for (const item of page.items) items.push(item);
       token = page.continue;

@@ -10,12 +10,15 @@ export interface ReadFailure {
   readonly namespace?: string;
   readonly status?: number;
   readonly reason: string;
+  /** The kind of gap when no HTTP status says it: an answer that is not a list, an object nested too deep. */
+  readonly kind?: GapKind;
 }
 
 /** Namespaces named in a gap before the rest are counted. */
 const NAMED = 5;
 
 function gapKindOf(failure: ReadFailure): GapKind {
+  if (failure.kind !== undefined) return failure.kind;
   if (failure.status === 403 || failure.status === 401) return 'forbidden';
   if (failure.status === 404) return 'not-found';
   return 'unreadable';
@@ -51,7 +54,9 @@ export function liveGaps(failures: readonly ReadFailure[]): Gap[] {
   }
   const gaps = [...groups.values()].map((group): Gap => {
     const where = whereOf(group.plural, group.namespaces.sort());
-    const cause = group.kind === 'unreadable' ? `${CAUSE.unreadable} (${group.detail})` : CAUSE[group.kind];
+    const detailed =
+      group.kind === 'unreadable' || group.kind === 'parse-error' || group.kind === 'limit-exceeded';
+    const cause = detailed ? `${CAUSE[group.kind]} (${group.detail})` : CAUSE[group.kind];
     return {
       kind: group.kind,
       where,

@@ -36,6 +36,7 @@ function failure(k: LiveKind, listed: Listed, namespace?: string): ReadFailure {
     plural: k.plural,
     ...(namespace !== undefined ? { namespace } : {}),
     ...(listed.status !== undefined ? { status: listed.status } : {}),
+    ...(listed.kind !== undefined ? { kind: listed.kind } : {}),
     reason: listed.reason,
   };
 }
@@ -68,10 +69,34 @@ async function listEverywhere<T>(
 export async function readKind(reader: Reader, k: LiveKind): Promise<KindRead> {
   if (k.mode === 'table-names') return readSecrets(reader, k);
   // Each page becomes snapshot objects as it arrives: the raw items never pile up.
-  const { items: objects, failures } = await listEverywhere(reader, k, {}, (item) =>
-    liveObject(k, item, reader.interner),
-  );
+  // A set: a relist after 410 Gone meets the same objects again.
+  const tooDeep = new Set<string>();
+  const { items: objects, failures } = await listEverywhere(reader, k, {}, (item) => {
+    try {
+      return liveObject(k, item, reader.interner);
+    } catch (error) {
+      // Projection recurses: an object nested thousands deep (no typed kind holds one; a hostile server could
+      // send it) exhausts the stack. It is left out, and said.
+      if (!(error instanceof RangeError)) throw error;
+      tooDeep.add(refOf(k, item));
+      return undefined;
+    }
+  });
+  if (tooDeep.size > 0) {
+    const refs = [...tooDeep].sort();
+    const named = refs.slice(0, 5).join(', ') + (refs.length > 5 ? `, and ${refs.length - 5} more` : '');
+    failures.push({ plural: k.plural, kind: 'limit-exceeded', reason: `nested too deep to read: ${named}` });
+  }
   return { objects, failures };
+}
+
+/** `Kind/namespace/name` of a raw list item, as far as it says. */
+function refOf(k: LiveKind, item: unknown): string {
+  const metadata = (item as { metadata?: { name?: unknown; namespace?: unknown } } | null)?.metadata;
+  const name = typeof metadata?.name === 'string' ? metadata.name : '(unnamed)';
+  return typeof metadata?.namespace === 'string'
+    ? `${k.kind}/${metadata.namespace}/${name}`
+    : `${k.kind}/${name}`;
 }
 
 async function readSecrets(reader: Reader, k: LiveKind): Promise<KindRead> {
