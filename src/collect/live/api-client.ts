@@ -51,8 +51,7 @@ export class ApiClient {
 
   /** GET `path` with an `Accept` header, retried when transient. */
   async get(path: string, accept = 'application/json'): Promise<ApiResult> {
-    const answer = await this.send('GET', path, accept, undefined, asJson);
-    return answer.ok ? { ok: true, status: answer.status, json: answer.body } : answer;
+    return asResult(await this.send('GET', path, accept, undefined, asJson));
   }
 
   /** GET `path` and give the answer's bytes unparsed, retried when transient. */
@@ -63,8 +62,7 @@ export class ApiClient {
   /** POST a JSON body (only access reviews are ever posted), retried when transient. */
   async post(path: string, body: unknown): Promise<ApiResult> {
     const payload = Buffer.from(JSON.stringify(body));
-    const answer = await this.send('POST', path, 'application/json', payload, asJson);
-    return answer.ok ? { ok: true, status: answer.status, json: answer.body } : answer;
+    return asResult(await this.send('POST', path, 'application/json', payload, asJson));
   }
 
   private async send<T>(
@@ -217,6 +215,10 @@ function keepAliveAgent(opts: ClientOptions): HttpAgent | undefined {
 
 /** A 2xx answer as `read` gave it, or why there is none. */
 type Answer<T> = { readonly ok: true; readonly status: number; readonly body: T } | ApiFailure;
+
+function asResult(answer: Answer<unknown>): ApiResult {
+  return answer.ok ? { ok: true, status: answer.status, json: answer.body } : answer;
+}
 
 function asJson(bytes: Buffer): unknown {
   return JSON.parse(bytes.toString('utf8'));

@@ -33,17 +33,17 @@ export function liveObject(k: LiveKind, item: unknown, interner?: Interner): Sna
   const metadata = isObject(item.metadata) ? item.metadata : {};
   const found = str(metadata.name);
   if (found === undefined) return undefined;
-  const keep = (text: string): string => (interner === undefined ? text : interner.string(text));
-  const name = keep(found);
+  const shared = (text: string): string => (interner === undefined ? text : interner.string(text));
+  const name = shared(found);
   const scope = namespaceFor(k.kind, str(metadata.namespace));
-  const namespace = scope === undefined ? undefined : keep(scope);
+  const namespace = scope === undefined ? undefined : shared(scope);
   const resourceVersion = str(metadata.resourceVersion);
   const object = projectObject(raw);
   interner?.shareBelow(object);
   return {
     ref: objectRef(k.kind, namespace, name),
-    kind: keep(k.kind),
-    apiVersion: keep(apiVersionOf(k)),
+    kind: shared(k.kind),
+    apiVersion: shared(apiVersionOf(k)),
     ...(namespace !== undefined ? { namespace } : {}),
     name,
     object,
