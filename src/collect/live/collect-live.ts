@@ -11,7 +11,7 @@ import { reviewScanner } from './access-review.js';
 import { ApiClient, type ApiClientOptions } from './api-client.js';
 import { LIVE_KINDS, type LiveKind, listPath } from './kinds.js';
 import { type KubeTarget, loadKubeConfig } from './kube-config.js';
-import { readKubeletConfigs } from './kubelet-configz.js';
+import { type KubeletTarget, kubeletTarget, readKubeletConfigs } from './kubelet-configz.js';
 import { listAll } from './list.js';
 import { liveGaps, type ReadFailure } from './live-gaps.js';
 import { liveObject } from './live-objects.js';
@@ -101,10 +101,14 @@ async function collectWith(
     namespaces = [run.defaultNamespace];
   }
   const kinds = LIVE_KINDS.filter((k) => k !== NAMESPACE_KIND);
+  const kubeletTargets = new Map<string, KubeletTarget>();
+  const observe = (k: LiveKind, item: unknown, object: SnapshotObject): void => {
+    if (k.kind === 'Node') kubeletTargets.set(object.name, kubeletTarget(item));
+  };
   let done = 0;
   const reads = await Promise.all(
     kinds.map(async (k) => {
-      const read = await readKind({ client, limiter, namespaces, interner }, k);
+      const read = await readKind({ client, limiter, namespaces, interner, observe }, k);
       done++;
       options.progress?.(`chokepoint: read ${k.plural} (${done}/${kinds.length} kinds)`);
       return read;
@@ -114,7 +118,11 @@ async function collectWith(
     for (const object of read.objects) objects.push(object);
     for (const f of read.failures) failures.push(f);
   }
-  const kubelets = await readKubeletConfigs({ client, limiter, kubeletClient: run.kubeletClient });
+  const kubelets = await readKubeletConfigs(
+    { limiter, kubeletClient: run.kubeletClient },
+    objects.filter((object) => object.kind === 'Node'),
+    kubeletTargets,
+  );
   objects.push(...kubelets.objects);
   const scanner: ScannerAccess[] = await reviewScanner(client, limiter, namespaces);
   const self = await reviewSelf(client);

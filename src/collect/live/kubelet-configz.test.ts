@@ -5,13 +5,16 @@ import { after, before, test } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
 import { kubeletSettingsOf } from '../../model/kubelet-settings.js';
 import { ApiClient } from './api-client.js';
+import { LIVE_KINDS } from './kinds.js';
 import {
   CONFIGZ_CAP,
   configzGaps,
   configzObject,
+  kubeletTarget,
   kubeletUrl,
   readKubeletConfigs,
 } from './kubelet-configz.js';
+import { liveObject } from './live-objects.js';
 import { Limiter } from './pool.js';
 
 const node = (name: string, pool: string, ip: string, version = 'v1.36.0') => ({
@@ -39,8 +42,16 @@ const OPEN_KUBELET = {
   },
 };
 
-// A loopback responder standing in for both the API server (the Node list) and the kubelets (/configz): the
-// kubelet client factory below sends every kubelet URL here and records which one was asked.
+const NODES = [
+  node('a-1', 'a', '10.0.0.1'),
+  node('a-2', 'a', '10.0.0.2'),
+  node('a-3', 'a', '10.0.0.3'),
+  node('a-4', 'a', '10.0.0.4'),
+  node('old-1', 'old', '10.0.1.1', 'v1.31.4'),
+];
+
+// A loopback responder standing in for the kubelets (/configz): the kubelet client factory below sends every
+// kubelet URL here and records which one was asked.
 let server: Server;
 let base: string;
 const asked: string[] = [];
@@ -53,18 +64,6 @@ before(async () => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (req.url?.startsWith('/api/v1/nodes'))
-      return json(200, {
-        kind: 'NodeList',
-        metadata: {},
-        items: [
-          node('a-1', 'a', '10.0.0.1'),
-          node('a-2', 'a', '10.0.0.2'),
-          node('a-3', 'a', '10.0.0.3'),
-          node('a-4', 'a', '10.0.0.4'),
-          node('old-1', 'old', '10.0.1.1', 'v1.31.4'),
-        ],
-      });
     if (req.url === '/kubelet/10.0.0.1/configz') return json(200, OPEN_KUBELET);
     if (req.url === '/kubelet/10.0.0.2/configz')
       return json(403, { kind: 'Status', reason: 'Forbidden', message: 'nodes/configz' });
@@ -75,8 +74,8 @@ before(async () => {
 });
 after(() => server.close());
 
-/** A client of the responder; a kubelet URL maps to a path of the responder that names its address. */
-function client(kubelet?: string): ApiClient {
+/** A client of the responder: a kubelet URL maps to a path of the responder that names its address. */
+function client(kubelet: string): ApiClient {
   const config = new KubeConfig();
   config.loadFromOptions({
     // Plain HTTP on loopback: the client library asks for skipTLSVerify to allow it.
@@ -86,22 +85,26 @@ function client(kubelet?: string): ApiClient {
     currentContext: 'x',
   });
   const retry = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
-  const host = kubelet === undefined ? undefined : new URL(kubelet).hostname;
-  return new ApiClient(config, {
-    retry,
-    ...(host === undefined ? {} : { server: `${base}/kubelet/${host}` }),
-  });
+  return new ApiClient(config, { retry, server: `${base}/kubelet/${new URL(kubelet).hostname}` });
 }
 
 test('kubelets are asked at their InternalIP and reported port, with the scanner credentials, capped per pool', async () => {
-  const result = await readKubeletConfigs({
-    client: client(),
-    limiter: new Limiter(2),
-    kubeletClient: (url) => {
-      asked.push(url);
-      return client(url);
+  const nodeKind = LIVE_KINDS.find((k) => k.kind === 'Node')!;
+  // As the scan gives them: the slim Nodes (no status), and what each raw Node's status said of its kubelet.
+  const slim = NODES.map((item) => liveObject(nodeKind, item)!);
+  assert.ok(slim.every((o) => !('status' in o.object)));
+  const targets = new Map(NODES.map((item) => [item.metadata.name, kubeletTarget(item)]));
+  const result = await readKubeletConfigs(
+    {
+      limiter: new Limiter(2),
+      kubeletClient: (url) => {
+        asked.push(url);
+        return client(url);
+      },
     },
-  });
+    slim,
+    targets,
+  );
   assert.deepEqual(asked.sort(), [
     'https://10.0.0.1:10250',
     'https://10.0.0.2:10250',
@@ -155,4 +158,21 @@ test('configz gaps: one per kind, five nodes named and the rest counted', () => 
   const [gap] = configzGaps(misses);
   assert.equal(gap?.where, 'kubelet configuration of 7 nodes (n1, n2, n3, n4, n5, and 2 more)');
   assert.match(gap?.message ?? '', /port 10250/);
+});
+
+test('no Node read: no kubelet is asked and no gap is made for the stand-in pools', async () => {
+  const before = asked.length;
+  const result = await readKubeletConfigs(
+    {
+      limiter: new Limiter(1),
+      kubeletClient: (url) => {
+        asked.push(url);
+        return client(url);
+      },
+    },
+    [],
+    new Map(),
+  );
+  assert.equal(asked.length, before);
+  assert.deepEqual(result, { objects: [], gaps: [] });
 });

@@ -12,9 +12,6 @@ import { projectObject } from '../prune.js';
 import type { Gap, GapKind, SnapshotObject } from '../snapshot.js';
 import { objectRef } from '../snapshot.js';
 import type { ApiClient } from './api-client.js';
-import { LIVE_KINDS, type LiveKind, listPath } from './kinds.js';
-import { listAll } from './list.js';
-import { liveObject } from './live-objects.js';
 import type { Limiter } from './pool.js';
 
 /** Kubelets asked: the first nodes by name of each pool, and at most this many in all (pools share a config). */
@@ -24,11 +21,9 @@ export const CONFIGZ_SINCE = 33;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const NODE_KIND = LIVE_KINDS.find((k) => k.kind === 'Node') as LiveKind;
 
-/** What reading kubelets needs: the API client (to list nodes) and a client per kubelet URL. */
+/** What reading kubelets needs: the scan's request limiter and a client per kubelet URL. */
 export interface KubeletReader {
-  readonly client: ApiClient;
   readonly limiter: Limiter;
   readonly kubeletClient: (server: string) => ApiClient;
 }
@@ -77,21 +72,29 @@ function kubeletMinor(item: unknown): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-/** The nodes asked, by the cap: the first of each pool by name, pools in name order. */
-export function sampleNodes(items: readonly unknown[]): unknown[] {
-  const byName = new Map<string, unknown>();
-  for (const item of items) {
-    const object = liveObject(NODE_KIND, item);
-    if (object !== undefined) byName.set(object.name, { object, item });
-  }
-  const objects = [...byName.values()].map((v) => (v as { object: SnapshotObject }).object);
+/**
+ * Where a node's kubelet listens and which version it runs: read from the raw Node's status as its list page
+ * arrives, since the slim Node drops status. Kept per node, so the kubelets are found without listing every Node
+ * again, whole, to ask at most `CONFIGZ_CAP.total` of them.
+ */
+export interface KubeletTarget {
+  readonly url: string | undefined;
+  readonly minor: number | undefined;
+}
+
+export function kubeletTarget(item: unknown): KubeletTarget {
+  return { url: kubeletUrl(item), minor: kubeletMinor(item) };
+}
+
+/** The names of the nodes asked, by the cap: the first of each pool by name, pools in name order. */
+export function sampleNodes(nodes: readonly SnapshotObject[]): string[] {
   const perPool = new Map<string, string[]>();
-  for (const node of buildNodes(objects).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
+  for (const node of buildNodes(nodes).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
     perPool.set(node.pool, [...(perPool.get(node.pool) ?? []), node.name]);
   const chosen = [...perPool.keys()]
     .sort()
     .flatMap((pool) => perPool.get(pool)!.slice(0, CONFIGZ_CAP.perPool));
-  return chosen.slice(0, CONFIGZ_CAP.total).map((name) => (byName.get(name) as { item: unknown }).item);
+  return chosen.slice(0, CONFIGZ_CAP.total);
 }
 
 /** A kubelet not read: its node, the kind of gap and why. */
@@ -101,16 +104,17 @@ export interface Miss {
   readonly cause: string;
 }
 
-async function readOne(reader: KubeletReader, item: unknown): Promise<SnapshotObject | Miss> {
-  const node = liveObject(NODE_KIND, item)?.name ?? '(unnamed)';
-  const minor = kubeletMinor(item);
+async function readOne(
+  reader: KubeletReader,
+  node: string,
+  { url, minor }: KubeletTarget,
+): Promise<SnapshotObject | Miss> {
   if (minor !== undefined && minor < CONFIGZ_SINCE)
     return {
       node,
       kind: 'not-found',
       cause: `kubelet 1.${minor} has no nodes/configz (1.${CONFIGZ_SINCE}+)`,
     };
-  const url = kubeletUrl(item);
   if (url === undefined) return { node, kind: 'unreadable', cause: 'the Node reports no address' };
   const answer = await reader.limiter.run(() => reader.kubeletClient(url).get('/configz'));
   if (!answer.ok) {
@@ -135,14 +139,23 @@ async function readOne(reader: KubeletReader, item: unknown): Promise<SnapshotOb
   );
 }
 
-/** The kubelet configurations of the sampled nodes, and one gap per cause for the kubelets not read. */
+/**
+ * The kubelet configurations of the sampled nodes, and one gap per cause for the kubelets not read. `nodes` are the
+ * slim Nodes the scan read (none when it may not list them: that is already a gap of the kind registry), and
+ * `targets` what their raw status said of each kubelet.
+ */
 export async function readKubeletConfigs(
   reader: KubeletReader,
+  nodes: readonly SnapshotObject[],
+  targets: ReadonlyMap<string, KubeletTarget>,
 ): Promise<{ readonly objects: SnapshotObject[]; readonly gaps: Gap[] }> {
-  const nodes = await listAll(reader.client, reader.limiter, { path: listPath(NODE_KIND) });
-  // A Node list the scanner may not read is already a gap of the kind registry.
-  if (!nodes.ok || nodes.items.length === 0) return { objects: [], gaps: [] };
-  const results = await Promise.all(sampleNodes(nodes.items).map((item) => readOne(reader, item)));
+  // With no Node read, the model's stand-in pools have no kubelet to ask.
+  if (nodes.length === 0) return { objects: [], gaps: [] };
+  const results = await Promise.all(
+    sampleNodes(nodes).map((name) =>
+      readOne(reader, name, targets.get(name) ?? { url: undefined, minor: undefined }),
+    ),
+  );
   const objects = results.filter((r): r is SnapshotObject => 'ref' in r);
   const misses = results.filter((r): r is Miss => !('ref' in r));
   return { objects, gaps: configzGaps(misses) };

@@ -28,6 +28,8 @@ interface Reader {
   readonly namespaces: readonly string[];
   /** Shares the strings and subtrees of every object the scan reads. */
   readonly interner: Interner;
+  /** Sees each raw item beside its slim object, for what the slim object drops (a Node's kubelet). */
+  readonly observe?: (k: LiveKind, item: unknown, object: SnapshotObject) => void;
 }
 
 function failure(k: LiveKind, listed: Listed, namespace?: string): ReadFailure {
@@ -73,7 +75,9 @@ export async function readKind(reader: Reader, k: LiveKind): Promise<KindRead> {
   const tooDeep = new Set<string>();
   const { items: objects, failures } = await listEverywhere(reader, k, {}, (item) => {
     try {
-      return liveObject(k, item, reader.interner);
+      const object = liveObject(k, item, reader.interner);
+      if (object !== undefined) reader.observe?.(k, item, object);
+      return object;
     } catch (error) {
       // Projection recurses: an object nested thousands deep (no typed kind holds one; a hostile server could
       // send it) exhausts the stack. It is left out, and said.
