@@ -94,24 +94,23 @@ export function limitGap(id: LimitId, place: Place, value: number | string, limi
 
 /** The nesting depth of a parsed value (a scalar is 0, `{}` is 1), walked without recursion, so any depth is safe. */
 export function depthOf(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
   let deepest = 0;
-  const nodes: object[] = [];
-  const depths: number[] = [];
-  if (typeof value === 'object' && value !== null) {
-    nodes.push(value);
-    depths.push(1);
-  }
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  const visit = (child: unknown, depth: number): void => {
+    if (typeof child === 'object' && child !== null) {
+      nodes.push(child);
+      depths.push(depth);
+    }
+  };
   while (nodes.length > 0) {
-    const node = nodes.pop() as Record<string, unknown>;
+    const node = nodes.pop()!;
     const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
-    for (const key in node) {
-      const child = node[key];
-      if (typeof child === 'object' && child !== null) {
-        nodes.push(child);
-        depths.push(depth + 1);
-      }
-    }
+    // Arrays by index: `for...in` would make a string of every index (twice the time over a 150,000-pod dump).
+    if (Array.isArray(node)) for (let i = 0; i < node.length; i++) visit(node[i], depth + 1);
+    else for (const key in node) visit((node as Record<string, unknown>)[key], depth + 1);
   }
   return deepest;
 }
