@@ -18,6 +18,7 @@ function terminalProgress(): { readonly progress?: (line: string) => void; reado
 /** Reads the cluster into a snapshot, or the message that says why it could not be read at all. */
 export async function readCluster(
   target: LiveTarget,
+  limits: Partial<Limits> = {},
 ): Promise<
   { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly message: string }
 > {
@@ -25,6 +26,7 @@ export async function readCluster(
   try {
     return await collectLive(target, {
       timeoutMs: target.timeoutMs,
+      ...(limits.depth === undefined ? {} : { maxDepth: limits.depth }),
       ...(progress.progress === undefined ? {} : { progress: progress.progress }),
     });
   } finally {
@@ -43,7 +45,7 @@ export async function loadScanInput(
       settings.kubeVersion,
       settings.limits === undefined ? {} : { limits: settings.limits },
     );
-  const read = await readCluster(settings.live);
+  const read = await readCluster(settings.live, settings.limits);
   if (read.ok) return loadSnapshot(read.snapshot, settings.kubeVersion);
   const gap: Gap = { kind: 'unreadable', where: settings.live.context ?? 'cluster', message: read.message };
   const snapshot: Snapshot = {

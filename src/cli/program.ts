@@ -1,5 +1,6 @@
 /** The command line: commands, options and help text. Actions return outcomes; main maps them to exit codes. */
 import { Command, Option } from 'commander';
+import { limitFlag, limitHelp } from '../collect/limits.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 import { THREAT_MODELS } from '../techniques/types.js';
 import { type DiffFlags, runDiff } from './diff-command.js';
@@ -96,6 +97,7 @@ export function buildProgram(version: string, done: (outcome: Outcome) => void):
     .option('--kubeconfig <file>', 'the kubeconfig to read (default: $KUBECONFIG or ~/.kube/config)')
     .option('-o, --output <file>', 'write the snapshot to a file instead of stdout')
     .option('--request-timeout <seconds>', 'time allowed for one API request', '30')
+    .option(`${limitFlag('depth')} <n>`, limitHelp('depth'))
     .option('--strict', 'exit 3 when anything could not be read (a gap)', false)
     .addHelpText('after', EXIT_HELP)
     .action(async (flags: SnapshotFlags) => done(await runSnapshot(flags)));

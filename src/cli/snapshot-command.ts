@@ -2,12 +2,13 @@
 import { snapshotFilePieces } from '../collect/snapshot-file.js';
 import { noInput, type Outcome, usage } from './exit.js';
 import { warn, writeOutput, writeStdout } from './io.js';
+import { type LimitFlags, parseLimitFlags } from './limit-options.js';
 import { gapWarning } from './load.js';
 import { readCluster } from './load-live.js';
 import { liveTarget } from './scan-settings.js';
 
 /** The raw flags of `snapshot`. */
-export interface SnapshotFlags {
+export interface SnapshotFlags extends LimitFlags {
   readonly context?: string;
   readonly kubeconfig?: string;
   readonly output?: string;
@@ -21,7 +22,10 @@ export async function runSnapshot(flags: SnapshotFlags): Promise<Outcome> {
   const target = liveTarget(flags, true);
   if (!target.ok) return usage(target.message);
   if (target.value === undefined) throw new Error('liveTarget(always) returned no target');
-  const read = await readCluster(target.value);
+  // `--max-depth`, as `scan` takes it: a live read leaves deeper objects out as a gap, as files do.
+  const limits = parseLimitFlags(flags);
+  if (!limits.ok) return usage(limits.message);
+  const read = await readCluster(target.value, limits.value);
   if (!read.ok) return noInput(read.message);
   for (const gap of read.snapshot.gaps) warn(gapWarning(gap));
   const text = { chunks: snapshotFilePieces(read.snapshot) };

@@ -6,6 +6,7 @@
  * fails.
  */
 import { Interner } from '../interner.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import type { Gap, ScannerAccess, Snapshot, SnapshotObject, SnapshotSource } from '../snapshot.js';
 import { reviewScanner } from './access-review.js';
 import { ApiClient, type ApiClientOptions } from './api-client.js';
@@ -25,6 +26,8 @@ export interface LiveOptions extends ApiClientOptions {
   readonly concurrency?: number;
   /** Progress lines (the CLI passes one only when stderr is a terminal). */
   readonly progress?: (line: string) => void;
+  /** Objects nested deeper are left out as a gap, as files are (`--max-depth`). Default: the files' default. */
+  readonly maxDepth?: number;
 }
 
 /** A snapshot, or why the cluster could not be read at all. */
@@ -101,6 +104,7 @@ async function collectWith(
     namespaces = [run.defaultNamespace];
   }
   const kinds = LIVE_KINDS.filter((k) => k !== NAMESPACE_KIND);
+  const maxDepth = options.maxDepth ?? DEFAULT_LIMITS.depth;
   const kubeletTargets = new Map<string, KubeletTarget>();
   const observe = (k: LiveKind, item: unknown, object: SnapshotObject): void => {
     if (k.kind === 'Node') kubeletTargets.set(object.name, kubeletTarget(item));
@@ -108,7 +112,7 @@ async function collectWith(
   let done = 0;
   const reads = await Promise.all(
     kinds.map(async (k) => {
-      const read = await readKind({ client, limiter, namespaces, interner, observe }, k);
+      const read = await readKind({ client, limiter, namespaces, interner, observe, maxDepth }, k);
       done++;
       options.progress?.(`chokepoint: read ${k.plural} (${done}/${kinds.length} kinds)`);
       return read;

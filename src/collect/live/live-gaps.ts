@@ -38,7 +38,8 @@ const TODO: Readonly<Record<GapKind, string>> = {
   'not-found': 'nothing to do if the cluster does not use it',
   unreadable: 'retry later, or raise --request-timeout',
   'parse-error': 'retry; report it if it persists',
-  'limit-exceeded': 'retry; report it if it persists',
+  // A retry reads the same objects: the detail says which limit, and how to raise it when a flag can.
+  'limit-exceeded': 'a retry reads the same; report it if the cluster really holds such objects',
   'not-kubernetes': 'check that --context points at an API server',
 };
 

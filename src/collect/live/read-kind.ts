@@ -5,6 +5,7 @@
  * a metadata-only list filtered to that type.
  */
 import type { Interner } from '../interner.js';
+import { depthOf, limitFlag } from '../limits.js';
 import type { SnapshotObject } from '../snapshot.js';
 import type { ApiClient } from './api-client.js';
 import { type LiveKind, listPath } from './kinds.js';
@@ -28,6 +29,8 @@ interface Reader {
   readonly namespaces: readonly string[];
   /** Shares the strings and subtrees of every object the scan reads. */
   readonly interner: Interner;
+  /** The deepest nesting an object may have, as `--max-depth` sets it for files. */
+  readonly maxDepth: number;
   /** Sees each raw item beside its slim object, for what the slim object drops (a Node's kubelet). */
   readonly observe?: (k: LiveKind, item: unknown, object: SnapshotObject) => void;
 }
@@ -71,27 +74,38 @@ async function listEverywhere<T>(
 export async function readKind(reader: Reader, k: LiveKind): Promise<KindRead> {
   if (k.mode === 'table-names') return readSecrets(reader, k);
   // Each page becomes snapshot objects as it arrives: the raw items never pile up.
-  // A set: a relist after 410 Gone meets the same objects again.
-  const tooDeep = new Set<string>();
+  // Sets: a relist after 410 Gone meets the same objects again.
+  const overLimit = new Set<string>();
+  const unreadable = new Set<string>();
   const { items: objects, failures } = await listEverywhere(reader, k, {}, (item) => {
+    // The files' depth limit, so a cluster read live and its dump read as files give the same objects.
+    if (depthOf(item) > reader.maxDepth) {
+      overLimit.add(refOf(k, item));
+      return undefined;
+    }
     try {
       const object = liveObject(k, item, reader.interner);
       if (object !== undefined) reader.observe?.(k, item, object);
       return object;
     } catch (error) {
-      // Projection recurses: an object nested thousands deep (no typed kind holds one; a hostile server could
-      // send it) exhausts the stack. It is left out, and said.
+      // Projection recurses: an object nested thousands deep (possible only with --max-depth raised that far)
+      // exhausts the stack. It is left out, and said.
       if (!(error instanceof RangeError)) throw error;
-      tooDeep.add(refOf(k, item));
+      unreadable.add(refOf(k, item));
       return undefined;
     }
   });
-  if (tooDeep.size > 0) {
-    const refs = [...tooDeep].sort();
-    const named = refs.slice(0, 5).join(', ') + (refs.length > 5 ? `, and ${refs.length - 5} more` : '');
-    failures.push({ plural: k.plural, kind: 'limit-exceeded', reason: `nested too deep to read: ${named}` });
-  }
+  const raise = `nesting depth over ${reader.maxDepth}, raise with ${limitFlag('depth')}`;
+  if (overLimit.size > 0) failures.push(leftOut(k, raise, overLimit));
+  if (unreadable.size > 0) failures.push(leftOut(k, 'nested too deep to read', unreadable));
   return { objects, failures };
+}
+
+/** The failure for objects of a kind left out for one reason: the first five named, the rest counted. */
+function leftOut(k: LiveKind, why: string, refs: ReadonlySet<string>): ReadFailure {
+  const sorted = [...refs].sort();
+  const named = sorted.slice(0, 5).join(', ') + (sorted.length > 5 ? `, and ${sorted.length - 5} more` : '');
+  return { plural: k.plural, kind: 'limit-exceeded', reason: `${why}: ${named}` };
 }
 
 /** `Kind/namespace/name` of a raw list item, as far as it says. */
