@@ -1,14 +1,15 @@
 /**
  * Bench: scale. For each size (BENCH_SIZES, default R15k,R30k,R150k, plus R30k as multi-document YAML), in one
  * run: B_parse (read and parse in a fresh child, one thread, the files in the page cache), naive-retain (child,
- * large heap, maxRSS), and chokepoint end to end (child, default heap) by phase with wall, CPU and peak RSS; then
- * the ratios, peers on R15k, and the table in docs/benchmarks.md. Inputs are generated into BENCH_DATA (default
+ * large heap, maxRSS), chokepoint end to end (child, default heap) by phase with wall, CPU and peak RSS, and the
+ * same scan through the executable (`scan --format json -o`); then the ratios, peers on R15k, and the table in docs/benchmarks.md. Inputs are generated into BENCH_DATA (default
  * .cache/bench) when missing. Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { ParseTiming } from './scale/b-parse.js';
+import type { CliRun } from './scale/cli-scan.js';
 import { bytesOf, ensureGenerated, filesUnder } from './scale/files.js';
 import { type PeerRun, runCheckov, runTrivy } from './scale/peers.js';
 import type { PhaseRun } from './scale/phase-names.js';
@@ -66,6 +67,13 @@ for (const name of sizes) {
   console.log(
     `  peak RSS ${(e2e.maxRssBytes / 2 ** 20).toFixed(0)} MiB; ${e2e.objects} objects, ${e2e.edges} edges`,
   );
+  // The same scan through the executable: its start-up and the modules it loads count too.
+  const cliStarted = performance.now();
+  const cliRun = JSON.parse(child('cli-scan.js', [dir, join(data, `${name}.cli-report.json`)])) as CliRun;
+  const cli = { ...cliRun, processMs: performance.now() - cliStarted };
+  console.log(
+    `  chokepoint scan --format json: ${cli.processMs.toFixed(0)} ms wall (process), ${cli.cpuMs.toFixed(0)} ms CPU, peak RSS ${(cli.maxRssBytes / 2 ** 20).toFixed(0)} MiB, exit ${cli.exitCode}`,
+  );
   // Trivy reads no `kind: List` dump as Kubernetes objects, so it also scans the same cluster as YAML.
   const peers: PeerRun[] =
     name === 'R15k'
@@ -75,7 +83,7 @@ for (const name of sizes) {
     console.log(
       `  ${peer.peer}: ${'skipped' in peer ? `skipped — ${peer.skipped}` : `${peer.wallMs.toFixed(0)} ms (exit ${peer.status}) ${peer.note}`}`,
     );
-  results.push({ name, files: files.length, bytes, bParse, plain, retain, e2e, processMs, peers });
+  results.push({ name, files: files.length, bytes, bParse, plain, retain, e2e, processMs, cli, peers });
   // Written after each size, so a long run leaves the sizes it finished.
   writeTable(results, { file: join('docs', 'benchmarks.md'), cores: cpus().length });
 }
