@@ -5,7 +5,7 @@ import { type HtmlAssets, renderHtml } from './html.js';
 import { renderJson, renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderMermaid } from './mermaid.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, renderSarifChunks } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
 /** Every output format `--format` accepts. */
@@ -36,6 +36,7 @@ export const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = {
 /** Formats that can hand out their text in pieces, for outputs too large to hold as one string. */
 const IN_PIECES: Partial<Record<ReportFormat, (report: Report) => Iterable<string>>> = {
   json: renderJsonChunks,
+  sarif: renderSarifChunks,
 };
 
 /** The output of a format: in pieces where the format allows, else its whole text. */

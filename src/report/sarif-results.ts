@@ -114,8 +114,15 @@ function findingResult(
   };
 }
 
-/** Every result, most important first. */
-export function sarifResults(report: Report, ctx: ResultContext): SarifResult[] {
+/**
+ * The first `limit` results, most important first, and how many there are in all. Only the results kept are
+ * built: a 150,000-pod cluster has 339,381 findings, and building each result to keep 25,000 took 2.2 GB.
+ */
+export function sarifResults(
+  report: Report,
+  ctx: ResultContext,
+  limit: number,
+): { readonly results: SarifResult[]; readonly total: number } {
   const places = placesOf(report);
   const build: BuildContext = { ...ctx, places };
   const out: SarifResult[] = [];
@@ -124,6 +131,8 @@ export function sarifResults(report: Report, ctx: ResultContext): SarifResult[] 
   report.plan.forEach((item, i) => {
     if (planKey(item) !== oneKey) out.push(planResult(item, i, report, build));
   });
+  const total = out.length + report.findings.length;
+  if (out.length >= limit) return { results: out.slice(0, limit), total };
   const pathScore = new Map<string, number>();
   for (const path of report.paths) {
     for (const step of path.steps) {
@@ -131,17 +140,17 @@ export function sarifResults(report: Report, ctx: ResultContext): SarifResult[] 
       pathScore.set(key, Math.max(pathScore.get(key) ?? 0, path.score));
     }
   }
-  const scored = report.findings.map((finding) => ({
-    finding,
-    key: findingKey(finding),
-    score: pathScore.get(findingKey(finding)) ?? 0,
-  }));
+  const scored = report.findings.map((finding) => {
+    const key = findingKey(finding);
+    return { finding, key, score: pathScore.get(key) ?? 0 };
+  });
   scored.sort(
     (a, b) =>
       Number(b.finding.onPath) - Number(a.finding.onPath) ||
       b.score - a.score ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  for (const { finding, score } of scored) out.push(findingResult(finding, { ...build, pathScore: score }));
-  return out;
+  for (const { finding, score } of scored.slice(0, limit - out.length))
+    out.push(findingResult(finding, { ...build, pathScore: score }));
+  return { results: out, total };
 }

@@ -11,7 +11,7 @@ import { TECHNIQUES } from '../techniques/index.js';
 import { REMEDIATIONS } from '../techniques/remediations.js';
 import { buildReport } from './build-report.js';
 import type { Report } from './contract.js';
-import { renderSarif } from './sarif.js';
+import { BATCH_RESULTS, renderSarif, renderSarifChunks } from './sarif.js';
 import { sarifSchemaErrors } from './sarif-schema.js';
 
 interface Log {
@@ -140,4 +140,19 @@ test('over the cap, the most important results stay and the cut is stated', asyn
   assert.ok(
     notes.some((n) => n.message.text.includes(`${all.length - 3} of ${all.length} results were left out`)),
   );
+});
+
+test('the log in pieces is exactly the 2-space JSON of one log, whatever the cap leaves', async () => {
+  const report = await reportOf('examples/shop');
+  // 0 keeps no result (an empty list), 1 only the one thing, 200 every result in several batches.
+  for (const cap of [0, 1, 3, 200]) {
+    const pieces = [...renderSarifChunks(report, cap)];
+    const text = pieces.join('');
+    assert.equal(text, `${JSON.stringify(JSON.parse(text), null, 2)}\n`, `cap ${cap}`);
+    assert.equal(text, renderSarif(report, cap));
+    const results = parse(text).runs[0]!.results;
+    assert.equal(results.length, Math.min(cap, report.plan.length + report.findings.length));
+    // The head, a piece per batch of results, the closing bracket and the tail.
+    if (results.length > 0) assert.equal(pieces.length, 3 + Math.ceil(results.length / BATCH_RESULTS));
+  }
 });

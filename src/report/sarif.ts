@@ -11,13 +11,53 @@ import { sarifRules } from './sarif-rules.js';
 /** GitHub code scanning reads at most this many results per run. */
 export const MAX_SARIF_RESULTS = 25_000;
 
+/** Stands in for the results while the rest of the log is stringified (a JSON string, so never a key's value). */
+const RESULTS_SLOT = '\u0000chokepoint:results\u0000';
+/** Results stringified together: each piece stays well below V8's large-object size, so it dies young. */
+export const BATCH_RESULTS = 64;
+
 /** The report as a SARIF 2.1.0 log; `maxResults` is for tests of the cap. */
 export function renderSarif(report: Report, maxResults: number = MAX_SARIF_RESULTS): string {
+  return [...renderSarifChunks(report, maxResults)].join('');
+}
+
+/**
+ * The same text as {@link renderSarif}, in pieces: the results a batch at a time. A cluster's 25,000 results are
+ * 35 MB of text, and one arrow or dash in a message makes all of it two bytes a character.
+ */
+export function* renderSarifChunks(
+  report: Report,
+  maxResults: number = MAX_SARIF_RESULTS,
+): Generator<string> {
+  const { log, results } = sarifLog(report, maxResults);
+  const text = `${JSON.stringify(log, null, 2)}\n`;
+  const slot = `"results": ${JSON.stringify(RESULTS_SLOT)}`;
+  const at = text.indexOf(slot);
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const keyIndent = ' '.repeat(at - lineStart);
+  yield text.slice(0, at + '"results": '.length);
+  if (results.length === 0) yield '[]';
+  else {
+    // As JSON.stringify(log, null, 2) writes an array: one item per line, two spaces deeper than its key.
+    const itemIndent = `${keyIndent}  `;
+    for (let i = 0; i < results.length; i += BATCH_RESULTS) {
+      const batch = results
+        .slice(i, i + BATCH_RESULTS)
+        .map(
+          (result) => `${itemIndent}${JSON.stringify(result, null, 2).replaceAll('\n', `\n${itemIndent}`)}`,
+        );
+      yield `${i === 0 ? '[\n' : ',\n'}${batch.join(',\n')}`;
+    }
+    yield `\n${keyIndent}]`;
+  }
+  yield text.slice(at + slot.length);
+}
+
+function sarifLog(report: Report, maxResults: number) {
   const rules = sarifRules();
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const all = sarifResults(report, { ruleIndex });
-  const results = all.slice(0, maxResults);
-  const omitted = all.length - results.length;
+  const { results, total } = sarifResults(report, { ruleIndex }, maxResults);
+  const omitted = total - results.length;
   const notifications = [
     ...report.gaps.map((gap) => ({
       level: 'warning',
@@ -29,7 +69,7 @@ export function renderSarif(report: Report, maxResults: number = MAX_SARIF_RESUL
           {
             level: 'warning',
             message: {
-              text: `${omitted} of ${all.length} results were left out to stay within ${maxResults} results per run; the plan and the findings on attack paths come first. Run chokepoint scan --format json for all of them.`,
+              text: `${omitted} of ${total} results were left out to stay within ${maxResults} results per run; the plan and the findings on attack paths come first. Run chokepoint scan --format json for all of them.`,
             },
             descriptor: { id: 'results-truncated' },
           },
@@ -56,15 +96,15 @@ export function renderSarif(report: Report, maxResults: number = MAX_SARIF_RESUL
           },
         ],
         columnKind: 'unicodeCodePoints',
-        results,
+        results: RESULTS_SLOT,
         properties: {
           schemaVersion: report.schemaVersion,
           risk: report.risk,
-          resultsTotal: all.length,
+          resultsTotal: total,
           resultsOmitted: omitted,
         },
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return { log, results };
 }
