@@ -7,6 +7,9 @@ import type { FindingReport, PathReport, Report, RiskSummary } from './contract.
 import { findingKey, pathKey } from './fingerprint.js';
 import { isCriticalPath } from './severity.js';
 
+/** What a diff reads of a report. */
+export type DiffSide = Pick<Report, 'risk' | 'paths' | 'findings' | 'gaps'>;
+
 /** The same entry reaching the same jewel by another route, or with another score. */
 export interface ChangedPath {
   readonly before: PathReport;
@@ -53,7 +56,7 @@ function byKey(a: FindingReport, b: FindingReport): number {
 }
 
 /** Compares two reports; `baseline` (optional) lists what is already known and accepted. */
-export function diffReports(base: Report, head: Report, baseline?: Report): ReportDiff {
+export function diffReports(base: DiffSide, head: DiffSide, baseline?: DiffSide): ReportDiff {
   const basePaths = new Map(base.paths.map((p) => [pathKey(p), p]));
   const headPaths = new Map(head.paths.map((p) => [pathKey(p), p]));
   const baseFindings = new Set(base.findings.map(findingKey));

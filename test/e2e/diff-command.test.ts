@@ -4,7 +4,7 @@
  * exits 1 with --fail-on new-paths; a baseline that knows the path turns it green again.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -81,4 +81,20 @@ test('a JSON report works as a side, and a bad --fail-on level is a usage error 
   const bad = runCli(['diff', base, EXAMPLE, '--fail-on', 'new-stuff']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--fail-on: unknown level "new-stuff" — use one or more of: none, new-paths/);
+});
+
+test('a scanned side says its gaps once, with file and line; standard input works as a side', () => {
+  const base = join(work, 'with-broken-file');
+  cpSync(EXAMPLE, base, { recursive: true });
+  writeFileSync(join(base, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n');
+  const manifests = readdirSync(EXAMPLE)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => readFileSync(join(EXAMPLE, name), 'utf8'));
+  const run = runCli(['diff', base, '-'], { input: manifests.join('\n---\n') });
+  assert.equal(run.code, 0, run.stderr);
+  const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+  assert.equal(warnings.length, 1, run.stderr);
+  assert.match(warnings[0]!, /broken\.yaml:3/);
+  assert.match(run.stdout, /Paths: 0 added, 0 removed, 0 changed/);
 });
