@@ -4,11 +4,14 @@
  * 150,000 pods) goes with the worker, where on the main thread it lay uncollected while the next side was
  * analysed, and two such inputs peaked at 2.8 GB.
  */
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { fileChunks } from '../collect/file-chunks.js';
+import { Interner } from '../collect/interner.js';
+import { JsonScanner } from '../collect/json-scanner.js';
 import { analyze } from '../prioritize/analyze.js';
 import { buildReport } from '../report/build-report.js';
-import type { Report } from '../report/contract.js';
+import type { FindingReport, Report } from '../report/contract.js';
 import type { DiffSide } from '../report/diff.js';
 import type { ThreatModel } from '../techniques/types.js';
 import { analysisConfig } from './analysis-config.js';
@@ -48,17 +51,68 @@ async function looksLikeReport(path: string): Promise<boolean> {
   }
 }
 
+/** The largest part of a report read whole (all but its findings; the facts are most of it). */
+const REPORT_PART_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A JSON report as a side, its findings read one at a time and sharing their strings; undefined when the file
+ * is not a chokepoint report after all. Read whole, a 150,000-pod report (340 MB) was one string of its text
+ * and every fact as objects: two such sides peaked at 2.6 GB.
+ */
+export function readReportSide(path: string): DiffSide | undefined {
+  const interner = new Interner();
+  const findings: FindingReport[] = [];
+  const tops: unknown[] = [];
+  let broken = false;
+  const parsed = (text: string | undefined): unknown => {
+    if (text === undefined) broken = true;
+    return text === undefined ? undefined : JSON.parse(text);
+  };
+  const scanner = new JsonScanner(
+    {
+      item(item) {
+        const finding = parsed(item.text);
+        if (typeof finding !== 'object' || finding === null) broken = true;
+        else {
+          interner.shareBelow(finding as Record<string, unknown>);
+          findings.push(finding as FindingReport);
+        }
+      },
+      envelope(envelope) {
+        if (!envelope.complete) broken = true;
+        else tops.push(parsed(envelope.text));
+      },
+      value(value) {
+        tops.push(parsed(value.text));
+      },
+      error() {
+        broken = true;
+      },
+    },
+    { maxTextBytes: REPORT_PART_BYTES, splitKey: 'findings' },
+  );
+  try {
+    for (const chunk of fileChunks(path)) {
+      scanner.push(chunk);
+      if (broken) return undefined;
+    }
+    scanner.end();
+  } catch (error) {
+    if (error instanceof SyntaxError || (error instanceof Error && 'code' in error)) return undefined;
+    throw error;
+  }
+  const [report] = tops as (Partial<Report> | undefined)[];
+  if (broken || tops.length !== 1 || report?.tool?.name !== 'chokepoint' || !Array.isArray(report.paths))
+    return undefined;
+  // A report without findings has nothing to split: its (empty) list came with the rest.
+  return sideOf({ ...report, findings: findings.length > 0 ? findings : (report.findings ?? []) } as Report);
+}
+
 /** The side at `path`: read back when it is a report, else scanned in a worker. */
 export async function diffSide(path: string, options: SideOptions): Promise<SideResult> {
-  if (await looksLikeReport(path)) {
-    try {
-      const report = JSON.parse(await readFile(path, 'utf8')) as Report;
-      if (report.tool?.name === 'chokepoint' && Array.isArray(report.paths))
-        return { ok: true, value: sideOf(report), warnings: [] };
-    } catch {
-      // Not valid JSON after all: scanned below, where a parse error becomes a gap with file and line.
-    }
-  }
+  // Not a report after all (or not valid JSON): scanned below, where a parse error is a gap with file and line.
+  const report = (await looksLikeReport(path)) ? readReportSide(path) : undefined;
+  if (report !== undefined) return { ok: true, value: report, warnings: [] };
   // A worker gets no stdin, so standard input (`-`) is read here.
   return path === '-' ? scannedSide(path, options) : inWorker({ path, options });
 }
