@@ -1,8 +1,8 @@
 /**
  * One side of `chokepoint diff`: a JSON report read back, or an input scanned like `chokepoint scan PATH`, kept
- * only as far as the diff reads it. A scanned side runs in a worker thread: its whole analysis (1.4 GB at
+ * only as far as the diff reads it. A scanned side runs in a worker thread: its whole analysis (1.4 GiB at
  * 150,000 pods) goes with the worker, where on the main thread it lay uncollected while the next side was
- * analysed, and two such inputs peaked at 2.8 GB.
+ * analysed, and two such inputs peaked at 2,812 MiB.
  */
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
@@ -57,7 +57,7 @@ const REPORT_PART_BYTES = 256 * 1024 * 1024;
 /**
  * A JSON report as a side, its findings read one at a time and sharing their strings; undefined when the file
  * is not a chokepoint report after all. Read whole, a 150,000-pod report (340 MB) was one string of its text
- * and every fact as objects: two such sides peaked at 2.6 GB.
+ * and every fact as objects: two such sides peaked at 2,690 MiB.
  */
 export function readReportSide(path: string): DiffSide | undefined {
   const interner = new Interner();

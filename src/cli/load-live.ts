@@ -21,7 +21,7 @@ export async function readCluster(
 ): Promise<
   { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly message: string }
 > {
-  // Loaded here, not at start-up: the Kubernetes client costs every other command 0.3 s and 85 MiB.
+  // Loaded here, not at start-up: the Kubernetes client costs every other command 0.3 s and 58 MiB.
   const { collectLive } = await import('../collect/live/collect-live.js');
   const progress = terminalProgress();
   try {
