@@ -11,7 +11,10 @@ import { sarifRules } from './sarif-rules.js';
 /** GitHub code scanning reads at most this many results per run. */
 export const MAX_SARIF_RESULTS = 25_000;
 
-/** Stands in for the results while the rest of the log is stringified (a JSON string, so never a key's value). */
+/**
+ * Stands in for the results while the rest of the log is stringified. No other value can hold
+ * `"results": "<this>"`: quotes inside a string are escaped.
+ */
 const RESULTS_SLOT = '\u0000chokepoint:results\u0000';
 /** Results stringified together: each piece stays well below V8's large-object size, so it dies young. */
 export const BATCH_RESULTS = 64;
@@ -53,6 +56,7 @@ export function* renderSarifChunks(
   yield text.slice(at + slot.length);
 }
 
+/** The log with {@link RESULTS_SLOT} where its results go, and the results. */
 function sarifLog(report: Report, maxResults: number) {
   const rules = sarifRules();
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
