@@ -6,9 +6,8 @@
  */
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { fileChunks } from '../collect/file-chunks.js';
 import { Interner } from '../collect/interner.js';
-import { JsonScanner } from '../collect/json-scanner.js';
+import { readSplitJsonFile } from '../collect/split-json-file.js';
 import { analyze } from '../prioritize/analyze.js';
 import { buildReport } from '../report/build-report.js';
 import type { FindingReport, Report } from '../report/contract.js';
@@ -62,50 +61,21 @@ const REPORT_PART_BYTES = 256 * 1024 * 1024;
 export function readReportSide(path: string): DiffSide | undefined {
   const interner = new Interner();
   const findings: FindingReport[] = [];
-  const tops: unknown[] = [];
-  let broken = false;
-  const parsed = (text: string | undefined): unknown => {
-    if (text === undefined) broken = true;
-    return text === undefined ? undefined : JSON.parse(text);
-  };
-  const scanner = new JsonScanner(
-    {
-      item(item) {
-        const finding = parsed(item.text);
-        if (typeof finding !== 'object' || finding === null) broken = true;
-        else {
-          interner.shareBelow(finding as Record<string, unknown>);
-          findings.push(finding as FindingReport);
-        }
-      },
-      envelope(envelope) {
-        if (!envelope.complete) broken = true;
-        else tops.push(parsed(envelope.text));
-      },
-      value(value) {
-        tops.push(parsed(value.text));
-      },
-      error() {
-        broken = true;
-      },
+  const read = readSplitJsonFile(path, {
+    splitKey: 'findings',
+    maxTextBytes: REPORT_PART_BYTES,
+    item(value, line) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new RangeError(`line ${line}: a finding that is not an object`);
+      interner.shareBelow(value as Record<string, unknown>);
+      findings.push(value as FindingReport);
     },
-    { maxTextBytes: REPORT_PART_BYTES, splitKey: 'findings' },
-  );
-  try {
-    for (const chunk of fileChunks(path)) {
-      scanner.push(chunk);
-      if (broken) return undefined;
-    }
-    scanner.end();
-  } catch (error) {
-    if (error instanceof SyntaxError || (error instanceof Error && 'code' in error)) return undefined;
-    throw error;
-  }
-  const [report] = tops as (Partial<Report> | undefined)[];
-  if (broken || tops.length !== 1 || report?.tool?.name !== 'chokepoint' || !Array.isArray(report.paths))
-    return undefined;
-  // A report without findings has nothing to split: its (empty) list came with the rest.
-  return sideOf({ ...report, findings: findings.length > 0 ? findings : (report.findings ?? []) } as Report);
+  });
+  if ('why' in read) return undefined;
+  const report = read.header as Partial<Report>;
+  if (report.tool?.name !== 'chokepoint' || !Array.isArray(report.paths)) return undefined;
+  // A report without findings has nothing to split: its list, if any, came with the rest.
+  return sideOf({ ...report, findings: read.split ? findings : (report.findings ?? []) } as Report);
 }
 
 /** The side at `path`: read back when it is a report, else scanned in a worker. */

@@ -5,12 +5,11 @@
  * written and read in pieces, an object at a time, as a cluster's own files are.
  */
 import { open } from 'node:fs/promises';
-import { fileChunks } from './file-chunks.js';
 import { Interner } from './interner.js';
-import { JsonScanner } from './json-scanner.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { type ParsedObject, shareParsed } from './share-parsed.js';
 import type { Snapshot, SnapshotObject } from './snapshot.js';
+import { readSplitJsonFile } from './split-json-file.js';
 
 /** The `kind` that marks a snapshot file; it is the file's first key, so a short read detects it. */
 export const SNAPSHOT_FILE_KIND = 'ChokepointSnapshot';
@@ -92,60 +91,18 @@ function readObjectsOf(
   | { readonly why: string } {
   const interner = new Interner();
   const objects: SnapshotObject[] = [];
-  const tops: Record<string, unknown>[] = [];
-  let split = false;
-  let why: string | undefined;
-  const parsed = (text: string | undefined, line: number): unknown => {
-    if (text === undefined) throw new RangeError(`line ${line}: a value is larger than 64 MiB`);
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw error instanceof SyntaxError ? new SyntaxError(`line ${line}: ${error.message}`) : error;
-    }
-  };
-  const scanner = new JsonScanner(
-    {
-      item(item) {
-        const value = parsed(item.text, item.startLine);
-        if (!isSnapshotObject(value)) throw new RangeError(`line ${item.startLine}: not a snapshot object`);
-        shareParsed(value, interner);
-        if (value.location !== undefined) value.location.file = interner.string(value.location.file);
-        objects.push(value as unknown as SnapshotObject);
-      },
-      envelope(envelope) {
-        split = true;
-        // Cut short by the end of the file: the scanner's error, which comes next, says so.
-        if (envelope.complete)
-          tops.push(parsed(envelope.text, envelope.startLine) as Record<string, unknown>);
-      },
-      value(value) {
-        tops.push(parsed(value.text, value.startLine) as Record<string, unknown>);
-      },
-      error(error) {
-        why ??= `line ${error.line}: ${error.what}`;
-      },
+  const read = readSplitJsonFile(path, {
+    splitKey: 'objects',
+    maxTextBytes: DEFAULT_LIMITS['document-bytes'],
+    item(value, line) {
+      if (!isSnapshotObject(value)) throw new RangeError(`line ${line}: not a snapshot object`);
+      shareParsed(value, interner);
+      if (value.location !== undefined) value.location.file = interner.string(value.location.file);
+      objects.push(value as unknown as SnapshotObject);
     },
-    { maxTextBytes: DEFAULT_LIMITS['document-bytes'], splitKey: 'objects' },
-  );
-  try {
-    for (const chunk of fileChunks(path)) {
-      scanner.push(chunk);
-      if (why !== undefined) break;
-    }
-    scanner.end();
-  } catch (error) {
-    if (
-      !(error instanceof Error) ||
-      !(error instanceof SyntaxError || error instanceof RangeError || 'code' in error)
-    )
-      throw error;
-    why ??= error.message;
-  }
-  if (why !== undefined) return { why };
-  const header = tops[0];
-  if (tops.length !== 1 || typeof header !== 'object' || header === null || Array.isArray(header))
-    return { why: 'the file is not one JSON object' };
-  return split ? { header, objects } : { header };
+  });
+  if ('why' in read) return read;
+  return read.split ? { header: read.header, objects } : { header: read.header };
 }
 
 function isSnapshotObject(value: unknown): value is ParsedObject {
